@@ -1,0 +1,80 @@
+import { renderDeadline, type Locale } from '@fioco-flow/rules';
+import { formatMoscowInstant } from './format.js';
+import { actionLabels, roleLabels } from './texts.js';
+import type { Timeline, TimelineEntry } from './timeline.js';
+
+const words = {
+  ru: {
+    courseDeadlines: 'Сроки курса:',
+    newDeadline: 'Новый срок',
+    state: 'Состояние',
+    stateUnchanged: 'состояние не изменилось',
+    refused: 'Отказано',
+    expectedRefusal: 'ожидалось, что шаг будет отклонён',
+    expectedAcceptance: 'ожидалось, что шаг будет выполнен',
+    clock: 'наступил срок',
+    result: 'Итог',
+    unexpected: (count: number) => `Шагов с неожиданным исходом: ${count}.`,
+  },
+  en: {
+    courseDeadlines: 'Course deadlines:',
+    newDeadline: 'New deadline',
+    state: 'State',
+    stateUnchanged: 'state unchanged',
+    refused: 'Refused',
+    expectedRefusal: 'the file expected this step to be refused',
+    expectedAcceptance: 'the file expected this step to be accepted',
+    clock: 'a deadline passed',
+    result: 'Result',
+    unexpected: (count: number) => `Steps with an unexpected outcome: ${count}.`,
+  },
+} as const;
+
+/** Renders a timeline as plain text, one block per step, in Moscow time. */
+export function printTimeline(timeline: Timeline, locale: Locale = 'ru'): string {
+  const text = words[locale];
+  const lines: string[] = [timeline.title, '='.repeat(Math.min(timeline.title.length, 100)), ...timeline.header.facts, ''];
+
+  lines.push(text.courseDeadlines);
+  for (const deadline of timeline.header.deadlines) lines.push(`  • ${renderDeadline(deadline, { locale })}`);
+  lines.push('');
+
+  for (const entry of timeline.entries) lines.push(...printEntry(entry, locale), '');
+
+  lines.push(`${text.result}: ${timeline.final.stateLabel}`);
+  for (const line of timeline.final.lines) lines.push(`  ${line}`);
+  if (timeline.unexpectedOutcomes > 0) lines.push('', text.unexpected(timeline.unexpectedOutcomes));
+
+  return `${lines.join('\n')}\n`;
+}
+
+function printEntry(entry: TimelineEntry, locale: Locale): string[] {
+  const text = words[locale];
+  const lines = [`${formatMoscowInstant(entry.at, locale)} — ${actorPhrase(entry, locale)}`];
+
+  for (const detail of entry.details) lines.push(`    ${detail}`);
+
+  if (entry.outcome.accepted) {
+    for (const deadline of entry.newDeadlines) lines.push(`    ${text.newDeadline}: ${renderDeadline(deadline, { locale })}`);
+    for (const notice of entry.notices) lines.push(`    ${notice}`);
+    lines.push(
+      entry.outcome.stateChanged
+        ? `    → ${text.state}: ${entry.outcome.stateLabel}`
+        : `    → ${text.state}: ${entry.outcome.stateLabel} (${text.stateUnchanged})`,
+    );
+  } else {
+    for (const reason of entry.outcome.reasons) lines.push(`    ✗ ${text.refused}: ${reason}`);
+    lines.push(`    → ${text.state}: ${entry.outcome.stateLabel} (${text.stateUnchanged})`);
+  }
+
+  if (entry.expectation !== undefined && !entry.expectation.met) {
+    lines.push(`    ! ${entry.expectation.expected === 'refused' ? text.expectedRefusal : text.expectedAcceptance}`);
+  }
+  return lines;
+}
+
+function actorPhrase(entry: TimelineEntry, locale: Locale): string {
+  const role = roleLabels[locale][entry.actor.role];
+  const action = entry.action === 'clock' ? words[locale].clock : actionLabels[locale][entry.action];
+  return entry.actor.name === undefined ? `${role}: ${action}` : `${role} ${entry.actor.name} ${action}`;
+}

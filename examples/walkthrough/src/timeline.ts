@@ -1,0 +1,55 @@
+import type { Deadline } from '@fioco-flow/rules';
+import type { StepAction } from './file-format.js';
+
+/**
+ * What a run of a scenario produced, ready to print: no personal data beyond participants' names and subjects
+ * (never a СНИЛС or a date of birth), every text already in the run's language.
+ */
+export interface Timeline {
+  readonly title: string;
+  readonly header: TimelineHeader;
+  readonly entries: readonly TimelineEntry[];
+  readonly final: TimelineFinal;
+  /** Steps whose outcome differs from the `expect` the file gave them. */
+  readonly unexpectedOutcomes: number;
+}
+
+export interface TimelineHeader {
+  /** Lines about the program, the course dates, the price and the organization. */
+  readonly facts: readonly string[];
+  /** The course's own deadlines, known before the application exists: submission and contract. */
+  readonly deadlines: readonly Deadline[];
+}
+
+/** Who acted: a person by role and name, or the clock. */
+export interface TimelineActor {
+  readonly role: 'representative' | 'staff' | 'system';
+  /** Surname and initials; absent for the system. */
+  readonly name?: string;
+}
+
+export interface TimelineEntry {
+  readonly at: string;
+  readonly actor: TimelineActor;
+  /** The scenario step, or `clock` for a change the clock made between steps. */
+  readonly action: StepAction | 'clock';
+  /** What the step carried: the document, the reason, the message text, the amount. */
+  readonly details: readonly string[];
+  readonly outcome: StepOutcome;
+  /** Deadlines that appeared with this step (review, a replacement's review, originals). */
+  readonly newDeadlines: readonly Deadline[];
+  /** Facts the step produced: the code word, overdue flags, the lapse cause, the dispatched package. */
+  readonly notices: readonly string[];
+  readonly expectation?: { readonly expected: 'accepted' | 'refused'; readonly met: boolean };
+}
+
+export type StepOutcome =
+  | { readonly accepted: true; readonly stateLabel: string; readonly stateChanged: boolean }
+  | { readonly accepted: false; readonly reasons: readonly string[]; readonly stateLabel: string };
+
+export interface TimelineFinal {
+  readonly state: string;
+  readonly stateLabel: string;
+  /** What the final state means (who ended it, why, the package). */
+  readonly lines: readonly string[];
+}
