@@ -96,12 +96,14 @@ function holidayLabel(name: LocalizedText, weekday: number, movedTo: IsoDate | u
   };
 }
 
-function regionalLabel(name: LocalizedText, region: LocalizedText | undefined, inferred: boolean): LocalizedText {
+function regionalLabel(name: LocalizedText, region: LocalizedText | undefined, inferred: boolean, weekday: number): LocalizedText {
   const ruHead = region === undefined ? 'Региональный праздник' : `Региональный праздник (${region.ru})`;
   const enHead = region === undefined ? 'Regional holiday' : `Regional holiday (${region.en})`;
+  const ruWeekend = weekday >= 6 ? ` (приходится на ${weekdayName(weekday, 'ru', 'accusative')})` : '';
+  const enWeekend = weekday >= 6 ? ` (falls on a ${weekdayName(weekday, 'en')})` : '';
   const ruTail = inferred ? '. Дата выведена из правила переноса и не подтверждена актом региона' : '';
   const enTail = inferred ? ". The date is inferred from the region's transfer rule, not confirmed by its act" : '';
-  return { ru: `${ruHead}: ${name.ru}${ruTail}`, en: `${enHead}: ${name.en}${enTail}` };
+  return { ru: `${ruHead}: ${name.ru}${ruWeekend}${ruTail}`, en: `${enHead}: ${name.en}${enWeekend}${enTail}` };
 }
 
 /** The description of the day at `index`; see `WorkCalendar.describeDay`. */
@@ -161,7 +163,7 @@ export function describeDayAt(model: CalendarModel, index: number): DayDescripti
       const entry = model.regional.get(index);
       const name = entry?.name ?? { ru: 'Региональный праздник', en: 'Regional holiday' };
       const inferred = entry?.inferred ?? false;
-      details = { name, ...(inferred ? { inferred } : {}), label: regionalLabel(name, entry?.region, inferred) };
+      details = { name, ...(inferred ? { inferred } : {}), label: regionalLabel(name, entry?.region, inferred, weekday) };
       break;
     }
     default:

@@ -25,7 +25,7 @@ const yearDataSchema = z.object({
 });
 
 const replaceYearsSchema = z.object({
-  years: z.record(z.string().regex(/^\d{4}$/, 'a year key is four digits, such as "2028"'), yearDataSchema),
+  years: z.record(z.string().regex(/^\d{4}$/), yearDataSchema),
 });
 
 const addDaysSchema = z.object({
@@ -102,8 +102,29 @@ function dataError(mode: ExtendCalendarOptions['mode'], issues: readonly DataIss
   return new TypeError(`Invalid calendar data for extendCalendar (mode '${mode}'): ${listed.join('; ')}${more}.`);
 }
 
+function describeInput(input: unknown): string {
+  if (input === null) return 'null';
+  if (Array.isArray(input)) return 'an array';
+  if (typeof input === 'string') return `'${input}'`;
+  return typeof input === 'object' ? 'an object' : `${typeof input} ${String(input)}`;
+}
+
+// Wording for the issues of calendar data; the other issues keep zod's own message.
+const dataErrorMap: z.core.$ZodErrorMap = (issue) => {
+  if (issue.code === 'invalid_type') {
+    return issue.input === undefined ? `missing (expected ${issue.expected})` : `expected ${issue.expected}, got ${describeInput(issue.input)}`;
+  }
+  if (issue.code === 'too_small' && issue.origin === 'string') return 'empty (expected a non-empty string)';
+  if (issue.code === 'invalid_value') return `${describeInput(issue.input)} is not one of ${issue.values.map((value) => `'${String(value)}'`).join(', ')}`;
+  return undefined;
+};
+
 function zodIssues(error: z.ZodError): DataIssue[] {
-  return error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
+  return error.issues.map((issue) => {
+    // A record key that fails its pattern is reported by zod as 'invalid_key', without the pattern's message.
+    const message = issue.code === 'invalid_key' ? `'${String(issue.path.at(-1))}' is not a year: a year key is four digits, such as '2028'` : issue.message;
+    return { path: formatPath(issue.path), message };
+  });
 }
 
 function weekdayText(date: IsoDate): string {
@@ -200,23 +221,23 @@ function gapError(years: readonly number[], what: string): RangeError | undefine
 }
 
 function replaceYears(base: CalendarDefinition, input: unknown, name: LocalizedText | undefined): CalendarDefinition {
-  const parsed = replaceYearsSchema.safeParse(input);
+  const parsed = replaceYearsSchema.safeParse(input, { error: dataErrorMap });
   if (!parsed.success) throw dataError('replace-years', zodIssues(parsed.error));
+
+  const entries = Object.entries(parsed.data.years);
+  const yearNumbers = new Set([...base.years.keys(), ...entries.map(([key]) => Number(key))]);
+  const gap = gapError([...yearNumbers].sort((a, b) => a - b), 'The calendar');
+  if (gap !== undefined) throw gap;
 
   const issues: DataIssue[] = [];
   const years = new Map(base.years);
-  for (const [key, data] of Object.entries(parsed.data.years)) {
-    years.set(Number(key), checkYear(Number(key), data, base.holidays, issues));
-  }
+  for (const [key, data] of entries) years.set(Number(key), checkYear(Number(key), data, base.holidays, issues));
   if (issues.length > 0) throw dataError('replace-years', issues);
-
-  const gap = gapError([...years.keys()].sort((a, b) => a - b), 'The calendar');
-  if (gap !== undefined) throw gap;
   return { ...base, name: name ?? base.name, years };
 }
 
 function addDays(base: CalendarDefinition, calendar: WorkCalendar, input: unknown, name: LocalizedText | undefined): CalendarDefinition {
-  const parsed = addDaysSchema.safeParse(input);
+  const parsed = addDaysSchema.safeParse(input, { error: dataErrorMap });
   if (!parsed.success) throw dataError('add-days', zodIssues(parsed.error));
   const data = parsed.data;
 
