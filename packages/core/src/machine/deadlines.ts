@@ -1,0 +1,135 @@
+import { TZDate } from '@date-fns/tz';
+import {
+  computeDeadlines,
+  defaultDeadlinePolicy,
+  type ApplicationDeadlines,
+  type Deadline,
+  type DeadlinePolicy,
+  type IsoDate,
+  type WorkCalendar,
+} from '@fioco-flow/rules';
+import type { ApplicationData, ApplicationDeadlineState, DeadlineSummary } from '../model/application.js';
+import type { Program } from '../model/program.js';
+
+/**
+ * The calendars deadlines are counted on: the federal one for every deadline, and optionally the organization's
+ * regional calendar for the originals deadline (the one obligation counted in the organization's working days).
+ */
+export interface CalendarDependencies {
+  readonly calendar: WorkCalendar;
+  readonly organizationCalendar?: (organizationId: string) => WorkCalendar | undefined;
+}
+
+/** The deadline policy of an application: the defaults, the program's overrides, the organization's calendar. */
+export function deadlinePolicyOf(
+  program: Program,
+  organizationId: string,
+  dependencies: CalendarDependencies,
+): Partial<DeadlinePolicy> {
+  const organizationCalendar = dependencies.organizationCalendar?.(organizationId);
+  return {
+    ...program.deadlinePolicy,
+    ...(organizationCalendar === undefined ? {} : { organizationCalendar }),
+  };
+}
+
+/** The time zone of an application's deadlines (`Europe/Moscow` unless the program overrides it). */
+export function deadlineTimeZone(program: Program): string {
+  return program.deadlinePolicy?.timeZone ?? defaultDeadlinePolicy.timeZone;
+}
+
+function summarize(deadline: Deadline): DeadlineSummary {
+  return { date: deadline.date, endsAt: new Date(deadline.endsAt).toISOString(), provisional: deadline.provisional };
+}
+
+/** The instant a calendar day ends (the next day's 00:00) in a time zone, as ISO UTC. */
+export function endOfDay(date: IsoDate, timeZone: string): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return new Date(new TZDate(year, month - 1, day + 1, 0, 0, 0, 0, timeZone).getTime()).toISOString();
+}
+
+/**
+ * The deadlines a new application starts with: submission and contract (both counted back from the course start)
+ * and the end of the course's first day.
+ *
+ * @throws {RangeError} when the course dates lie outside the calendar's data.
+ */
+export function initialDeadlines(
+  program: Program,
+  organizationId: string,
+  dependencies: CalendarDependencies,
+): ApplicationDeadlineState {
+  const computed = computeDeadlines(
+    { courseStart: program.courseStart, delivery: 'paper' },
+    { calendar: dependencies.calendar, policy: deadlinePolicyOf(program, organizationId, dependencies) },
+  );
+  return {
+    submission: summarize(computed.submission),
+    contract: summarize(computed.contract),
+    firstDayEndsAt: endOfDay(program.courseStart, deadlineTimeZone(program)),
+    review: null,
+    originals: null,
+  };
+}
+
+/** The review deadline of an application submitted at `submittedAt`. */
+export function reviewDeadline(data: ApplicationData, submittedAt: string, dependencies: CalendarDependencies): DeadlineSummary {
+  const computed = computeForData(data, dependencies, { submittedAt });
+  if (computed.review === undefined) throw new Error('computeDeadlines returned no review deadline for a submission date.');
+  return summarize(computed.review);
+}
+
+/** The review due date of a document version uploaded at `uploadedAt`. */
+export function documentReviewDeadline(
+  data: ApplicationData,
+  documentId: string,
+  uploadedAt: string,
+  dependencies: CalendarDependencies,
+): DeadlineSummary {
+  const computed = computeForData(data, dependencies, { documentUploads: [{ documentId, uploadedAt }] });
+  const deadline = computed.documentReviews.find((review) => review.documentId === documentId);
+  if (deadline === undefined) throw new Error(`computeDeadlines returned no review deadline for document ${documentId}.`);
+  return summarize(deadline);
+}
+
+/** The originals deadline counted from the act reaching the thread at `actPostedAt` (paper delivery only). */
+export function originalsDeadline(data: ApplicationData, actPostedAt: string, dependencies: CalendarDependencies): DeadlineSummary {
+  const computed = computeForData(data, dependencies, { actPostedAt, delivery: 'paper' });
+  if (computed.originals === undefined) throw new Error('computeDeadlines returned no originals deadline for an act date.');
+  return summarize(computed.originals);
+}
+
+/**
+ * Every deadline of an application with full explanations: submission and contract always, review once submitted,
+ * a review due date per document version uploaded after submission, originals once the act was posted (paper).
+ */
+export function applicationDeadlines(data: ApplicationData, dependencies: CalendarDependencies): ApplicationDeadlines {
+  const submittedAt = data.submission?.submittedAt;
+  const documentUploads = data.documents.flatMap((document) => {
+    const latest = document.versions.at(-1);
+    return latest?.reviewDue === undefined ? [] : [{ documentId: document.id, uploadedAt: latest.uploadedAt }];
+  });
+  const actPostedAt = data.closing?.issuedAt;
+  return computeForData(data, dependencies, {
+    ...(submittedAt === undefined ? {} : { submittedAt }),
+    ...(documentUploads.length === 0 ? {} : { documentUploads }),
+    ...(actPostedAt === undefined ? {} : { actPostedAt }),
+  });
+}
+
+function computeForData(
+  data: ApplicationData,
+  dependencies: CalendarDependencies,
+  facts: {
+    submittedAt?: string;
+    documentUploads?: { documentId: string; uploadedAt: string }[];
+    actPostedAt?: string;
+    delivery?: 'paper' | 'electronic';
+  },
+): ApplicationDeadlines {
+  const { delivery, ...events } = facts;
+  return computeDeadlines(
+    { courseStart: data.program.courseStart, delivery: delivery ?? data.form.delivery ?? 'paper', ...events },
+    { calendar: dependencies.calendar, policy: deadlinePolicyOf(data.program, data.organizationId, dependencies) },
+  );
+}

@@ -1,0 +1,46 @@
+/**
+ * The source of the current time for the service. Libraries never read the system clock themselves: the host
+ * passes `{ now: () => new Date() }`, tests and demos pass a manual clock.
+ */
+export interface Clock {
+  now(): Date;
+}
+
+/** A clock that moves only when told to: for tests and simulated walkthroughs. */
+export interface ManualClock extends Clock {
+  /** Moves the clock to an instant. */
+  set(instant: string | Date): void;
+  /** Moves the clock forward by a number of milliseconds. */
+  advance(milliseconds: number): void;
+}
+
+/**
+ * Creates a manual clock standing at `start`.
+ *
+ * @throws {RangeError} when `start` or a later `set` is not a valid instant.
+ * @example
+ * ```ts
+ * import { createManualClock } from '@fioco-flow/core';
+ *
+ * const clock = createManualClock('2026-03-04T20:59:59.999Z');
+ * clock.advance(1);
+ * clock.now().toISOString(); //=> '2026-03-04T21:00:00.000Z'
+ * ```
+ */
+export function createManualClock(start: string | Date): ManualClock {
+  const toMs = (instant: string | Date) => {
+    const ms = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
+    if (Number.isNaN(ms)) throw new RangeError(`Invalid instant ${String(instant)}: give an ISO 8601 string such as 2026-03-04T21:00:00Z.`);
+    return ms;
+  };
+  let current = toMs(start);
+  return {
+    now: () => new Date(current),
+    set: (instant) => {
+      current = toMs(instant);
+    },
+    advance: (milliseconds) => {
+      current += milliseconds;
+    },
+  };
+}
