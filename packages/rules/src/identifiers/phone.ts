@@ -5,14 +5,16 @@ import { readIdentifier } from './_lib/input.js';
 const PHONE_SEPARATORS = /[\s\p{Pd}()]/gu;
 
 // Trunk prefix '+7' or '8', or none, then the 10-digit national number. Russian national numbers begin with
-// 3, 4 or 8 (geographic area codes) or 9 (mobile); +7 6xx and +7 7xx numbers belong to Kazakhstan.
-const RUSSIAN_PHONE = /^(?:\+7|8)?([3489][0-9]{9})$/;
+// 3, 4 or 8 (geographic and toll-free codes) or 9 (mobile); +7 6xx and +7 7xx numbers belong to Kazakhstan.
+// No code begins with 89, so '8 916 123-45-6' is a mobile number with a digit missing, not a number in 891.
+const RUSSIAN_PHONE = /^(?:\+7|8)?([349][0-9]{9}|8[0-8][0-9]{8})$/;
 
 /**
  * Writes a Russian phone number as `+7` and its 10 digits. Accepts the number with `+7`, with the trunk prefix `8`
  * or with neither, and with spaces, dashes and brackets anywhere. Returns `null` for anything else: another
  * country's number, a wrong number of digits, letters, or a number whose national part does not begin with 3, 4, 8
- * or 9.
+ * or 9. A national part beginning with 89 is rejected too: it is a mobile number written with the trunk prefix 8
+ * and missing a digit.
  *
  * @example
  * normalizePhone('8 (916) 123-45-67') //=> '+79161234567'
