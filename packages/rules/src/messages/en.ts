@@ -95,7 +95,9 @@ export const enMessages = {
     const fix =
       field === 'diplomaSeries' || field === 'diplomaNumber'
         ? 'Copy the series and number as printed in the diploma: letters, digits, spaces and hyphens.'
-        : 'Check the value.';
+        : field === 'headName'
+          ? 'Enter the surname, the first name and the patronymic (if any) in full.'
+          : 'Check the value.';
     return `${fieldSubject(c)} has an invalid format${colonValue(c)}. ${fix}`;
   },
 

@@ -101,7 +101,9 @@ export const ruMessages = {
     const fix =
       field === 'diplomaSeries' || field === 'diplomaNumber'
         ? 'Перепишите серию и номер так, как они напечатаны в дипломе: буквы, цифры, пробелы и дефисы.'
-        : 'Проверьте значение.';
+        : field === 'headName'
+          ? 'Укажите фамилию, имя и отчество (при наличии) полностью.'
+          : 'Проверьте значение.';
     return `${fieldSubject(c)} заполнено в неверном формате${colonValue(c)}. ${fix}`;
   },
 
@@ -241,7 +243,9 @@ export const ruMessages = {
     const minimum = numberParam(c.params, 'minimumAge') ?? 18;
     const maximum = numberParam(c.params, 'maximumAge') ?? 100;
     if (age !== undefined && age < 0) {
-      return `Дата рождения${spacedValue(c)}${c.owner} позже даты проверки${asOf === undefined ? '' : ` ${asOf}`}. Проверьте дату рождения.`;
+      // A date written out ends in «г.», which also ends the sentence.
+      const after = `Дата рождения${spacedValue(c)}${c.owner} позже даты проверки${asOf === undefined ? '.' : ` ${asOf}`}`;
+      return `${after.endsWith('.') ? after : `${after}.`} Проверьте дату рождения.`;
     }
     const actual =
       age === undefined || asOf === undefined
