@@ -45,7 +45,7 @@ function checkTrackingNumber(trackingNumber: string | undefined): Violation[] {
 function checkRowAt(data: ApplicationData, index: number, row: Record<string, unknown>): Violation[] {
   const rows = rowsWithDocuments(data).map((entry) => ({ ...entry }) as Record<string, unknown>);
   rows[index] = { ...row, documents: (rows[index]?.documents as unknown) ?? [] };
-  return validateParticipantRows(rows, data.program, { stage: 'draft' }).filter((violation) => violation.path[1] === index);
+  return validateParticipantRows(rows, data.program, { stage: 'draft', asOf: data.program.courseStart }).filter((violation) => violation.path[1] === index);
 }
 
 function command<K extends CommandType>(definition: Omit<CommandDefinition<K>, 'schema'>): CommandDefinition<K> {
@@ -74,7 +74,7 @@ export const commandCatalog: { readonly [K in CommandType]: CommandDefinition<K>
     check: (payload, data) => {
       if (payload.organization === undefined) return [];
       const given = Object.keys(payload.organization).filter((key) => (payload.organization as Record<string, string | undefined>)[key]?.trim());
-      const merged = { ...data.form.organization, ...normalizeRowFields(payload.organization) };
+      const merged = { ...data.form.organization, ...payload.organization };
       return validateOrganization(merged, { stage: 'draft' }).filter((violation) => given.includes(String(violation.path[1])));
     },
   }),

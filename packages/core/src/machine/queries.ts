@@ -52,7 +52,9 @@ export function submissionViolations(data: ApplicationData): Violation[] {
   if (data.rows.length === 0) {
     violations.push({ code: 'no_participants', path: ['participants'], params: {} });
   } else {
-    violations.push(...validateParticipantRows(rowsWithDocuments(data), data.program, { stage: 'submission' }));
+    violations.push(
+      ...validateParticipantRows(rowsWithDocuments(data), data.program, { stage: 'submission', asOf: data.program.courseStart }),
+    );
   }
   return violations;
 }

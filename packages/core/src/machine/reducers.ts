@@ -1,4 +1,10 @@
-import { normalizePhone, normalizeSnils, isValidTrackingNumber } from '@fioco-flow/rules';
+import {
+  isValidTrackingNumber,
+  normalizePhone,
+  normalizeSnils,
+  organizationDraftSchema,
+  participantRowDraftSchema,
+} from '@fioco-flow/rules';
 import type {
   ApplicationData,
   Dispatch,
@@ -32,12 +38,16 @@ function requireId(id: string | undefined, type: string): string {
   return id;
 }
 
-/** Trims text fields, drops empty ones, and normalizes the SNILS and the phone number when they are valid. */
+/**
+ * Trims text fields and drops empty ones, then stores the values in the canonical form of the participant rules
+ * (names in NFC with single spaces, the SNILS as '112-233-445 95', the phone as '+79161234567', the citizenship in
+ * capitals). A value the rules reject is kept as typed; the service refuses such a payload before it gets here.
+ */
 export function normalizeRowFields<T extends Record<string, unknown>>(fields: T): T {
   const result: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(fields)) {
-    if (value === undefined) continue;
-    if (typeof value !== 'string' || value === null) {
+    if (value === undefined || value === null) continue;
+    if (typeof value !== 'string') {
       result[key] = value;
       continue;
     }
@@ -48,7 +58,11 @@ export function normalizeRowFields<T extends Record<string, unknown>>(fields: T)
     else if (key === 'citizenship') result[key] = trimmed.toUpperCase();
     else result[key] = trimmed;
   }
-  return result as T;
+
+  const parsed = participantRowDraftSchema.safeParse({ id: 'row', ...result });
+  if (!parsed.success) return result as T;
+  const { id: _id, documents: _documents, ...canonical } = parsed.data as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(canonical).filter(([, value]) => value !== undefined)) as T;
 }
 
 function normalizeOrganization(current: OrganizationFields, changes: OrganizationFields): OrganizationFields {
@@ -57,9 +71,11 @@ function normalizeOrganization(current: OrganizationFields, changes: Organizatio
     if (value === undefined) continue;
     const trimmed = value.trim().replace(/\s+/g, ' ');
     if (trimmed === '') delete merged[key];
-    else merged[key] = key === 'phone' ? (normalizePhone(trimmed) ?? trimmed) : key === 'kpp' ? trimmed.toUpperCase() : trimmed;
+    else merged[key] = trimmed;
   }
-  return merged;
+  const parsed = organizationDraftSchema.safeParse(merged);
+  if (!parsed.success) return merged;
+  return Object.fromEntries(Object.entries(parsed.data).filter(([, value]) => value !== undefined)) as OrganizationFields;
 }
 
 function message(event: { at: string; actor: Message['author'] }, id: string, text: string, attachments: FileRef[], source?: string): Message {
