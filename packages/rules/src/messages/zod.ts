@@ -34,6 +34,9 @@ function isMissing(issue: ZodIssue): boolean {
 
 /** Maps one zod issue to our code and params; the path is handled by the caller. */
 function codeAndParams(issue: ZodIssue): { code: ViolationCode; params: ViolationParams } {
+  // An enum or a union reports a missing value as a value it does not allow; it is still a missing value.
+  if (issue.code !== 'custom' && isMissing(issue)) return { code: 'required', params: {} };
+
   switch (issue.code) {
     case 'custom': {
       const { code, ...rest } = issue.params ?? {};
@@ -41,7 +44,7 @@ function codeAndParams(issue: ZodIssue): { code: ViolationCode; params: Violatio
       return { code: 'invalid_input', params: valueParam(issue) };
     }
     case 'invalid_type': {
-      if (issue.expected === 'nonoptional' || isMissing(issue)) return { code: 'required', params: {} };
+      if (issue.expected === 'nonoptional') return { code: 'required', params: {} };
       const received: ViolationParams = 'input' in issue ? { received: valueTypeName(issue.input) } : {};
       return { code: 'invalid_type', params: { expected: issue.expected, ...received, ...valueParam(issue) } };
     }

@@ -1,5 +1,5 @@
 import type { DocumentKind, ProgramRules } from './model.js';
-import { sameName } from './names.js';
+import { isWellFormedName, sameName, tidyName } from './names.js';
 
 /** Documents every participant row needs whatever the program: the education diploma and the СНИЛС. */
 export const defaultRequiredDocumentKinds: readonly DocumentKind[] = Object.freeze(['diploma', 'snils'] as const);
@@ -7,7 +7,7 @@ export const defaultRequiredDocumentKinds: readonly DocumentKind[] = Object.free
 /**
  * Tells whether a row's surname differs from the surname in its diploma, which calls for a document on the
  * change of surname. Letter case, ё and е, and spaces do not count as a difference. A row with either surname
- * missing is not reported as different.
+ * missing or not a well-formed name is not reported as different: its name gets its own violation instead.
  *
  * @example
  * hasSurnameChanged({ lastName: 'Кузнецова', diplomaSurname: 'Белова' }) //=> true
@@ -16,7 +16,7 @@ export const defaultRequiredDocumentKinds: readonly DocumentKind[] = Object.free
 export function hasSurnameChanged(row: { readonly lastName?: unknown; readonly diplomaSurname?: unknown }): boolean {
   const { lastName, diplomaSurname } = row;
   if (typeof lastName !== 'string' || typeof diplomaSurname !== 'string') return false;
-  if (lastName.trim() === '' || diplomaSurname.trim() === '') return false;
+  if (!isWellFormedName(tidyName(lastName)) || !isWellFormedName(tidyName(diplomaSurname))) return false;
   return !sameName(lastName, diplomaSurname);
 }
 

@@ -16,6 +16,7 @@ import {
   personName,
   requiredText,
 } from './_lib/fields.js';
+import { isWellFormedName } from './names.js';
 import type { ValidationStage } from './validateRows.js';
 
 const trimmed = (value: string): string => value.trim();
@@ -39,8 +40,9 @@ const organizationFields = {
     }
   }),
   headName: personName(maxLengths.fullName).superRefine((name, context) => {
-    // The head signs the contract, so the surname and at least the first name are needed.
-    if (name.split(' ').length < 2) {
+    // The head signs the contract, so the surname and at least the first name are needed. A name that is not
+    // well-formed already has its own violation.
+    if (isWellFormedName(name) && name.split(' ').length < 2) {
       addViolations(context, [{ code: 'invalid_format', path: [], params: { value: name } }]);
     }
   }),

@@ -106,3 +106,17 @@ describe('violationsFromZod', () => {
     expect(formatViolation(violations[0]!, 'en')).toBe('The field "KPP" of the organization contains a value of the wrong type, but a string is expected. Pass a value of the right type.');
   });
 });
+
+describe('violationsFromZod with missing values', () => {
+  it('maps a missing enum value to required', () => {
+    expect(violationsOf(z.object({ sex: z.enum(['male', 'female']) }), {})).toEqual([
+      { code: 'required', path: ['sex'], params: {} },
+    ]);
+  });
+
+  it('maps a missing union value to required', () => {
+    expect(violationsOf(z.object({ a: z.union([z.string(), z.number()]) }), { a: null })).toEqual([
+      { code: 'required', path: ['a'], params: {} },
+    ]);
+  });
+});
