@@ -1,8 +1,8 @@
 import { formatRubles, type ApplicationData, type ApplicationView, type LapseCause } from '@fioco-flow/core';
-import type { Locale } from '@fioco-flow/rules';
+import { formatDate, type Locale } from '@fioco-flow/rules';
 import type { ScenarioIds } from './commands.js';
 import type { ApplicationFile, DocumentKind, FileRef, ParticipantEntry, Step } from './file-format.js';
-import { formatCalendarDate, formatMoscowInstant, shortName } from './format.js';
+import { formatMoscowInstant, shortName } from './format.js';
 
 const documentKinds: Record<Locale, Record<DocumentKind, string>> = {
   ru: {
@@ -68,7 +68,7 @@ export class Describer {
   }
 
   date(date: string): string {
-    return formatCalendarDate(date, this.locale);
+    return formatDate(date, this.locale);
   }
 
   /** What a step carried, before the service acted on it. */
@@ -84,7 +84,16 @@ export class Describer {
           paper: ru ? 'на бумаге, оригиналы почтой' : 'on paper, originals by post',
           electronic: ru ? 'в электронном виде' : 'electronically',
         };
-        const lines = [ru ? `Организация: ${String(this.file.organization['fullName'])}` : `Organization: ${String(this.file.organization['fullName'])}`];
+        const organization = this.file.organization;
+        const lines = [
+          ru ? `Организация: ${String(organization['fullName'])}` : `Organization: ${String(organization['fullName'])}`,
+          ru
+            ? `ИНН ${String(organization['inn'])}, КПП ${String(organization['kpp'])}, ОГРН ${String(organization['ogrn'])}`
+            : `INN ${String(organization['inn'])}, KPP ${String(organization['kpp'])}, OGRN ${String(organization['ogrn'])}`,
+          ru
+            ? `Руководитель: ${lowerFirst(String(organization['headPosition']))} ${shortName(String(organization['headName']))}; почтовый адрес: ${String(organization['postalAddress'])}`
+            : `Head: ${shortName(String(organization['headName']))}; postal address: ${String(organization['postalAddress'])}`,
+        ];
         if (step.paymentTerms) lines.push(ru ? `Условия оплаты: ${terms[step.paymentTerms]}` : `Payment terms: ${terms[step.paymentTerms]}`);
         if (step.delivery) lines.push(ru ? `Получение результатов: ${delivery[step.delivery]}` : `Results delivery: ${delivery[step.delivery]}`);
         if (step.platformName) lines.push(ru ? `Электронная площадка: ${step.platformName}` : `Trading platform: ${step.platformName}`);
@@ -95,7 +104,7 @@ export class Describer {
         return step.rows.map((rowId) => {
           const entry = this.ids.entry(rowId);
           const kinds = entry.documents.map((document) => this.kind(document.kind)).join(', ');
-          return ru ? `${this.row(entry)}; документы: ${kinds}` : `${this.row(entry)}; documents: ${kinds}`;
+          return ru ? `${this.row(entry, data)}; документы: ${kinds}` : `${this.row(entry, data)}; documents: ${kinds}`;
         });
       case 'remove_row':
         return [this.row(this.ids.entry(step.row), data)];
@@ -230,10 +239,31 @@ export class Describer {
       }
       case 'dispatch_package':
       case 'dispatch_certificates':
-        return this.dispatchLines(after, after.dispatches.at(-1));
+        return this.dispatchSummary(after.dispatches.at(-1));
       default:
         return [];
     }
+  }
+
+  /** One line on what a dispatch held; `finalLines` lists it row by row. */
+  dispatchSummary(dispatch: ApplicationData['dispatches'][number] | undefined): string[] {
+    if (dispatch === undefined) return [];
+    const certificates = dispatch.certificateRowIds.length;
+    const certificatesOfStudy = dispatch.certificateOfStudyRowIds.length;
+    if (this.ru) {
+      const parts = [
+        ...(dispatch.originals ? ['оригиналы договора, акта и счёта'] : []),
+        `удостоверений: ${certificates}`,
+        `справок об обучении: ${certificatesOfStudy}`,
+      ];
+      return [`В пакете: ${parts.join('; ')}`];
+    }
+    const parts = [
+      ...(dispatch.originals ? ['the originals of the contract, act and invoice'] : []),
+      `certificates: ${certificates}`,
+      `certificates of study: ${certificatesOfStudy}`,
+    ];
+    return [`In the package: ${parts.join('; ')}`];
   }
 
   /** What one dispatch held: originals, certificates per row, certificates of study per row. */
@@ -290,16 +320,16 @@ export class Describer {
     switch (cause) {
       case 'submission_deadline':
         return ru
-          ? `Черновик не был отправлен до конца последнего дня подачи (${this.date(data.deadlines.submission.date)}) и аннулирован.`
-          : `The draft was not submitted by the end of the last day to submit (${this.date(data.deadlines.submission.date)}) and lapsed.`;
+          ? `Срок подачи истёк в 24:00 МСК ${this.date(data.deadlines.submission.date)}, а черновик не был отправлен: заявка аннулирована.`
+          : `The submission deadline passed at 24:00 Moscow time on ${this.date(data.deadlines.submission.date)} with the draft not submitted: the application lapsed.`;
       case 'contract_deadline':
         return ru
-          ? `Подписанный договор не был загружен до конца ${this.date(data.deadlines.contract.date)}: заявка аннулирована.`
-          : `The signed contract was not uploaded by the end of ${this.date(data.deadlines.contract.date)}: the application lapsed.`;
+          ? `Срок загрузки подписанного договора истёк в 24:00 МСК ${this.date(data.deadlines.contract.date)}, а договор не был загружен: заявка аннулирована.`
+          : `The contract deadline passed at 24:00 Moscow time on ${this.date(data.deadlines.contract.date)} with no signed contract uploaded: the application lapsed.`;
       case 'course_started':
         return ru
-          ? `Договор не заключён до конца первого дня курса (${this.date(data.program.courseStart)}): заявка аннулирована.`
-          : `The contract was not concluded by the end of the course's first day (${this.date(data.program.courseStart)}): the application lapsed.`;
+          ? `Первый день курса, ${this.date(data.program.courseStart)}, закончился, а договор не был заключён: заявка аннулирована.`
+          : `The course's first day, ${this.date(data.program.courseStart)}, ended with no contract concluded: the application lapsed.`;
     }
   }
 
@@ -325,6 +355,10 @@ export class Describer {
     }
     return lines;
   }
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLocaleLowerCase('ru-RU') + text.slice(1);
 }
 
 function formatSize(bytes: number): string {

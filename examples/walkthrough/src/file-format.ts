@@ -25,7 +25,7 @@ export const fileRefSchema = z.strictObject({
   id,
   name: z.string().trim().min(1).max(255),
   mediaType: z.enum(['application/pdf', 'image/jpeg', 'image/png']),
-  size: z.int().positive(),
+  size: z.int().min(1),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
 });
 export type FileRef = z.infer<typeof fileRefSchema>;
@@ -33,12 +33,12 @@ export type FileRef = z.infer<typeof fileRefSchema>;
 export const programSchema = z.strictObject({
   id,
   title: localizedText,
-  hours: z.int().positive(),
+  hours: z.int().min(1),
   courseStart: isoDate,
   courseEnd: isoDate,
   courseUrl: z.url(),
   /** Price of one participant row in kopecks. */
-  pricePerRow: z.int().positive(),
+  pricePerRow: z.int().min(1),
   subjects: z.array(z.strictObject({ id, title: localizedText })).min(1),
   requiredDocuments: z.array(documentKindSchema),
   /** File ids of the institute's templates: a contract draft per payment terms and the consent form. */
@@ -109,7 +109,7 @@ export const stepSchema = z.discriminatedUnion('action', [
   step('confirm_contract', {}),
   step('send_contract', { file: id }),
   step('send_invoice', { file: id }),
-  step('record_payment', { paidOn: isoDate, amount: z.int().positive(), reference: text }),
+  step('record_payment', { paidOn: isoDate, amount: z.int().min(1), reference: text }),
   step('issue_closing_documents', { act: id, invoice: id.optional() }),
   step('upload_signed_act', { file: id }),
   step('record_originals_sent', { trackingNumber: text }),
@@ -123,6 +123,9 @@ export const stepSchema = z.discriminatedUnion('action', [
 ]);
 export type Step = z.infer<typeof stepSchema>;
 export type StepAction = Step['action'];
+
+/** Every action a step may name. */
+export const stepActions: readonly StepAction[] = stepSchema.options.map((option) => option.shape.action.value);
 
 export const applicationFileSchema = z.strictObject({
   title: text,

@@ -41,37 +41,6 @@ export function formatMoscowInstant(instant: string | Date, locale: Locale = 'ru
     : `${parts['day']} ${parts['month']} ${parts['year']}, ${time} Moscow time`;
 }
 
-const calendarDate = {
-  ru: new Intl.DateTimeFormat('ru-RU', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }),
-  en: new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }),
-} as const;
-
-/**
- * Formats a calendar date (`YYYY-MM-DD`); the date is read as UTC so that no zone can move it.
- *
- * @example
- * formatCalendarDate('2026-03-16')        //=> '16 марта 2026 г.'
- * formatCalendarDate('2026-03-16', 'en')  //=> '16 March 2026'
- */
-export function formatCalendarDate(date: string, locale: Locale = 'ru'): string {
-  return calendarDate[locale].format(new Date(`${date}T00:00:00Z`));
-}
-
-const money = {
-  ru: new Intl.NumberFormat('ru-RU', { style: 'currency', currency: 'RUB' }),
-  en: new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'RUB' }),
-} as const;
-
-/**
- * Formats an amount given in kopecks as roubles.
- *
- * @example
- * formatKopecks(2_250_000)  //=> '22 500,00 ₽' (with no-break spaces)
- */
-export function formatKopecks(kopecks: number, locale: Locale = 'ru'): string {
-  return money[locale].format(kopecks / 100);
-}
-
 /**
  * Shortens a full name to the surname and initials, the way Russian documents name a person.
  *

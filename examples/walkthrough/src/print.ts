@@ -8,7 +8,7 @@ const words = {
     courseDeadlines: 'Сроки курса:',
     newDeadline: 'Новый срок',
     state: 'Состояние',
-    stateUnchanged: 'состояние не изменилось',
+    stateUnchanged: 'без изменений',
     refused: 'Отказано',
     expectedRefusal: 'ожидалось, что шаг будет отклонён',
     expectedAcceptance: 'ожидалось, что шаг будет выполнен',
@@ -20,7 +20,7 @@ const words = {
     courseDeadlines: 'Course deadlines:',
     newDeadline: 'New deadline',
     state: 'State',
-    stateUnchanged: 'state unchanged',
+    stateUnchanged: 'unchanged',
     refused: 'Refused',
     expectedRefusal: 'the file expected this step to be refused',
     expectedAcceptance: 'the file expected this step to be accepted',
@@ -63,7 +63,9 @@ function printEntry(entry: TimelineEntry, locale: Locale): string[] {
         : `    → ${text.state}: ${entry.outcome.stateLabel} (${text.stateUnchanged})`,
     );
   } else {
-    for (const reason of entry.outcome.reasons) lines.push(`    ✗ ${text.refused}: ${reason}`);
+    const [first, ...more] = entry.outcome.reasons;
+    lines.push(`    ✗ ${text.refused}: ${first ?? ''}`);
+    for (const reason of more) lines.push(`      ${reason}`);
     lines.push(`    → ${text.state}: ${entry.outcome.stateLabel} (${text.stateUnchanged})`);
   }
 

@@ -9,11 +9,11 @@ import {
   type DispatchResult,
   type Failure,
 } from '@fioco-flow/core';
-import { russianCalendar, type Deadline, type Locale, type WorkCalendar } from '@fioco-flow/rules';
+import { formatDate, russianCalendar, type Deadline, type Locale, type WorkCalendar } from '@fioco-flow/rules';
 import { ScenarioIds, commandsOf, programOf, rowFields } from './commands.js';
 import { Describer } from './describe.js';
 import { SYSTEM_ACTOR, type ApplicationFile, type Step } from './file-format.js';
-import { formatCalendarDate, shortName } from './format.js';
+import { shortName } from './format.js';
 import type { StepOutcome, Timeline, TimelineActor, TimelineEntry } from './timeline.js';
 
 export interface RunOptions {
@@ -74,9 +74,11 @@ class ScenarioRun {
     this.clock.set(step.at);
 
     const before = this.view;
-    const details = this.describer.stepDetails(step, before?.data);
+    // Rows get their numbers when they are added, so an add_rows step is described after it ran.
+    const detailsBefore = this.describer.stepDetails(step, before?.data);
     const outcome = await this.execute(step);
     const after = this.view;
+    const details = step.action === 'add_rows' ? this.describer.stepDetails(step, after?.data) : detailsBefore;
 
     const entry: TimelineEntry = {
       at: step.at,
@@ -109,8 +111,8 @@ class ScenarioRun {
         ? `Программа: «${program.title.ru}», ${program.hours} ч`
         : `Program: "${program.title.en}", ${program.hours} hours`,
       ru
-        ? `Курс: с ${formatCalendarDate(program.courseStart, 'ru')} по ${formatCalendarDate(program.courseEnd, 'ru')}; ${this.describer.money(program.pricePerRow)} за строку участника`
-        : `Course: ${formatCalendarDate(program.courseStart, 'en')} to ${formatCalendarDate(program.courseEnd, 'en')}; ${this.describer.money(program.pricePerRow)} per participant row`,
+        ? `Курс: с ${formatDate(program.courseStart, 'ru')} по ${formatDate(program.courseEnd, 'ru')}; ${this.describer.money(program.pricePerRow)} за строку участника`
+        : `Course: ${formatDate(program.courseStart, 'en')} to ${formatDate(program.courseEnd, 'en')}; ${this.describer.money(program.pricePerRow)} per participant row`,
       ru ? `Организация: ${organizationName}` : `Organization: ${organizationName}`,
       ru
         ? `Календарь: ${calendar.name.ru}; время московское`
@@ -269,7 +271,13 @@ class ScenarioRun {
   }
 
   private refused(reasons: string[]): StepOutcome {
-    return { accepted: false, reasons, stateLabel: this.view === null ? this.noApplication() : this.view.stateLabel[this.locale] };
+    const view = this.view;
+    if (view === null) return { accepted: false, reasons, stateLabel: this.noApplication() };
+
+    // A command refused because the application already lapsed gets the lapse's own reason beside the service's.
+    const lapseCause = view.data.outcome?.lapseCause;
+    const withCause = lapseCause ? [...reasons, this.describer.lapseCause(lapseCause, view.data)] : reasons;
+    return { accepted: false, reasons: withCause, stateLabel: view.stateLabel[this.locale] };
   }
 
   private noApplication(): string {

@@ -1,5 +1,5 @@
 import type { Locale } from '@fioco-flow/rules';
-import type { ReferenceProblem, ReferenceProblemCode, StepAction } from './file-format.js';
+import { stepActions, type ReferenceProblem, type ReferenceProblemCode, type StepAction } from './file-format.js';
 
 type Params = ReferenceProblem['params'];
 
@@ -117,3 +117,25 @@ const referenceMessages: Record<Locale, Record<ReferenceProblemCode, (params: Pa
 export function formatReferenceProblem(problem: ReferenceProblem, locale: Locale = 'ru'): string {
   return referenceMessages[locale][problem.code](problem.params);
 }
+
+/** Messages about the file's own format, where a form field's wording would mislead. */
+export const fileFormatMessages: Record<
+  Locale,
+  { invalidInstant(value: string | undefined): string; unknownAction(value: string | undefined): string }
+> = {
+  ru: {
+    invalidInstant: (value) =>
+      `Время шага${value === undefined ? '' : ` «${value}»`} записано неверно. ` +
+      'Укажите момент ISO 8601 со смещением, например 2026-02-24T10:15:00+03:00 (московское время).',
+    unknownAction: (value) =>
+      `Действие${value === undefined ? '' : ` «${value}»`} не поддерживается. ` +
+      `Выберите одно из: ${stepActions.join(', ')}.`,
+  },
+  en: {
+    invalidInstant: (value) =>
+      `The step's time${value === undefined ? '' : ` "${value}"`} is invalid. ` +
+      'Give an ISO 8601 instant with its offset, e.g. 2026-02-24T10:15:00+03:00 (Moscow time).',
+    unknownAction: (value) =>
+      `The action${value === undefined ? '' : ` "${value}"`} is not supported. Choose one of: ${stepActions.join(', ')}.`,
+  },
+};

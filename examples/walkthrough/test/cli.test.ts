@@ -1,0 +1,118 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+const entry = 'examples/walkthrough/src/main.ts';
+const scratch = mkdtempSync(join(tmpdir(), 'walkthrough-cli-'));
+
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** Runs the command line the way `npm run demo` does: Node with the tsx loader, from the workspace root. */
+function runCli(args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', entry, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function writeVariant(name: string, change: (file: Record<string, any>) => void): string {
+  const file = JSON.parse(readFileSync(join(root, 'examples/walkthrough/application.json'), 'utf8'));
+  change(file);
+  const path = join(scratch, name);
+  writeFileSync(path, JSON.stringify(file, null, 2));
+  return path;
+}
+
+/** The output with the random code word masked, so that two runs compare equal. */
+function withoutCodeWord(output: string): string {
+  return output.replace(/Кодовое слово для участников: \S+/, 'Кодовое слово для участников: ****');
+}
+
+describe('walkthrough command line', () => {
+  it('prints the same timeline in every time zone', () => {
+    const moscow = runCli([], { TZ: 'Europe/Moscow' });
+    const santiago = runCli([], { TZ: 'America/Santiago' });
+    const vladivostok = runCli([], { TZ: 'Asia/Vladivostok' });
+
+    expect(moscow.code).toBe(0);
+    expect(moscow.stderr).toBe('');
+    expect(moscow.stdout).toContain('Итог: Завершена');
+    expect(withoutCodeWord(santiago.stdout)).toBe(withoutCodeWord(moscow.stdout));
+    expect(withoutCodeWord(vladivostok.stdout)).toBe(withoutCodeWord(moscow.stdout));
+  });
+
+  it('lists every problem of an invalid file', () => {
+    const path = writeVariant('invalid.json', (file) => {
+      file.organization.inn = '6912004727';
+      file.participants[1].snils = '143-902-781 62';
+      file.participants[2].birthDate = '1991-02-30';
+      file.steps[3].at = '2026-02-20 11:05';
+      file.steps.push({ at: '2026-04-08T10:00:00+03:00', actor: 'staff-lebedev', action: 'fly' });
+    });
+    const { code, stdout, stderr } = runCli([path]);
+
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(`Файл ${path} нельзя выполнить. Исправьте ошибки (5):`);
+    expect(stderr).toContain('  • organization.inn: ИНН организации не проходит проверку контрольного числа: «6912004727».');
+    expect(stderr).toContain('  • participants[1].snils: СНИЛС участника в строке 2 (Морозов Д. О.) не проходит проверку контрольной суммы');
+    expect(stderr).toContain('  • participants[2].birthDate: ');
+    expect(stderr).toContain('  • steps[3].at: Время шага «2026-02-20 11:05» записано неверно.');
+    expect(stderr).toContain('  • steps[24].action: Действие «fly» не поддерживается.');
+    expect(stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it('lists broken references', () => {
+    const path = writeVariant('references.json', (file) => {
+      file.steps[6].row = 'row-9';
+      file.steps[5].actor = 'rep-ivanova';
+    });
+    const { code, stderr } = runCli([path, '--locale', 'en']);
+
+    expect(code).toBe(1);
+    expect(stderr).toContain('Fix these errors (2):');
+    expect(stderr).toContain('  • steps[5].actor: The actor "rep-ivanova" is not listed under actors.');
+    expect(stderr).toContain('  • steps[6].row: There is no participant row with id "row-9" under participants.');
+  });
+
+  it('reports a file that is not JSON', () => {
+    const path = join(scratch, 'broken.json');
+    writeFileSync(path, '{ "title": ');
+    const { code, stderr } = runCli([path]);
+
+    expect(code).toBe(1);
+    expect(stderr).toContain('Файл не является корректным JSON');
+  });
+
+  it('reports a missing file', () => {
+    const path = join(scratch, 'absent.json');
+    const { code, stderr } = runCli([path]);
+
+    expect(code).toBe(1);
+    expect(stderr).toContain(`Файл ${path} не найден.`);
+  });
+
+  it('rejects an unknown locale', () => {
+    const { code, stderr } = runCli(['--locale', 'de']);
+
+    expect(code).toBe(2);
+    expect(stderr).toContain('Неизвестный язык «de»');
+  });
+
+  it('exits with 3 on an unexpected outcome', () => {
+    const path = writeVariant('unexpected.json', (file) => {
+      file.steps[5].expect = 'refused';
+    });
+    const { code, stdout } = runCli([path]);
+
+    expect(code).toBe(3);
+    expect(stdout).toContain('! ожидалось, что шаг будет отклонён');
+    expect(stdout).toContain('Шагов с неожиданным исходом: 1.');
+  });
+});
