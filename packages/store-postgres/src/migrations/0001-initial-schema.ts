@@ -8,18 +8,19 @@ export const initialSchema: Migration = {
   version: 1,
   name: 'initial schema',
   statements: [
+    // Ids compare byte by byte (COLLATE "C"), so that listing order does not depend on the server's locale.
     `CREATE TABLE applications (
-      id text PRIMARY KEY,
+      id text COLLATE "C" PRIMARY KEY,
       organization_id text NOT NULL,
       program_id text NOT NULL,
       state text NOT NULL,
       is_final boolean NOT NULL,
       version integer NOT NULL CHECK (version >= 1),
-      snapshot jsonb NOT NULL,
       code_word text,
       next_deadline_at timestamptz,
       created_at timestamptz NOT NULL,
-      updated_at timestamptz NOT NULL
+      updated_at timestamptz NOT NULL,
+      snapshot jsonb NOT NULL
     )`,
 
     // An organization has at most one application per program that has not reached a final state.
@@ -29,53 +30,45 @@ export const initialSchema: Migration = {
     // A code word is the course portal's enrolment key, so two applications never share one.
     `CREATE UNIQUE INDEX applications_code_word_key ON applications (code_word)`,
 
-    // tick(now) reads only the applications whose next deadline has passed.
+    // The clock's tick reads only the non-final applications whose next deadline has passed.
     `CREATE INDEX applications_due
-      ON applications (next_deadline_at) WHERE NOT is_final AND next_deadline_at IS NOT NULL`,
+      ON applications (next_deadline_at, id) WHERE NOT is_final AND next_deadline_at IS NOT NULL`,
 
+    `CREATE INDEX applications_by_creation ON applications (created_at, id)`,
     `CREATE INDEX applications_by_organization ON applications (organization_id, created_at, id)`,
     `CREATE INDEX applications_by_state ON applications (state, created_at, id)`,
 
-    // The event log: one row per accepted command, numbered 1, 2, 3, … per application.
-    // It doubles as an outbox: rows with published_at IS NULL have not yet been delivered to the host's
-    // subscribers; a publisher reads them in position order and sets published_at once delivered.
+    // The event log: one row per accepted command, numbered 1, 2, 3, … per application; the primary key
+    // forbids a duplicate number. The whole record is kept in `event`; the other columns index it.
+    //
+    // The table doubles as an outbox for notifying host systems: a row whose published_at is null has
+    // not been delivered yet. A publisher selects such rows in `position` order and sets published_at
+    // once they are delivered. Within one application positions follow versions; across applications
+    // they are taken at insert time and may commit out of order, so a publisher selects by
+    // published_at IS NULL, never by "position greater than the last one seen".
     `CREATE TABLE application_events (
-      application_id text NOT NULL REFERENCES applications (id),
+      application_id text COLLATE "C" NOT NULL REFERENCES applications (id),
       version integer NOT NULL CHECK (version >= 1),
-      position bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
-      event jsonb NOT NULL,
+      type text NOT NULL,
       occurred_at timestamptz NOT NULL,
+      event jsonb NOT NULL,
+      position bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
       published_at timestamptz,
       PRIMARY KEY (application_id, version)
     )`,
 
     `CREATE INDEX application_events_unpublished ON application_events (position) WHERE published_at IS NULL`,
 
-    // The primary key forbids a duplicate version; this trigger forbids a gap, so the log of every
-    // application is 1, 2, …, n whatever code writes to it.
-    `CREATE FUNCTION application_events_without_gap() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        IF NEW.version > 1 AND NOT EXISTS (
-          SELECT 1 FROM application_events WHERE application_id = NEW.application_id AND version = NEW.version - 1
-        ) THEN
-          RAISE EXCEPTION 'event % of application % follows no event %', NEW.version, NEW.application_id, NEW.version - 1
-            USING ERRCODE = 'integrity_constraint_violation';
-        END IF;
-        RETURN NEW;
-      END
-    $$`,
-
-    `CREATE TRIGGER application_events_without_gap BEFORE INSERT ON application_events
-      FOR EACH ROW EXECUTE FUNCTION application_events_without_gap()`,
-
-    // One record per (actor, key): a retried command gets the first outcome back instead of running twice.
+    // One record per actor and key: a retried command gets the first response back instead of running
+    // twice. A record may name an application that does not exist yet (a create in progress), so
+    // application_id has no foreign key.
     `CREATE TABLE idempotency_records (
       actor_id text NOT NULL,
       key text NOT NULL,
-      application_id text REFERENCES applications (id),
-      record jsonb NOT NULL,
-      created_at timestamptz NOT NULL,
+      status text NOT NULL CHECK (status IN ('pending', 'completed')),
+      application_id text,
       expires_at timestamptz NOT NULL,
+      record jsonb NOT NULL,
       PRIMARY KEY (actor_id, key)
     )`,
 
