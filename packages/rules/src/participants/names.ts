@@ -8,7 +8,7 @@ const SEPARATOR = `(?: ?(?:${HYPHEN}|${APOSTROPHE}) ?| )`;
 const NAME_PATTERN = new RegExp(`^${LETTER}+(?:${SEPARATOR}${LETTER}+)*$`, 'u');
 const ALLOWED_CHARACTER = new RegExp(`${LETTER}|${HYPHEN}|${APOSTROPHE}| `, 'u');
 
-/** A name as stored: Unicode NFC, no spaces around it, single spaces inside. */
+/** Writes a name as it is stored: Unicode NFC, no spaces around it, single spaces inside. */
 export function tidyName(value: string): string {
   return value.normalize('NFC').trim().replace(/\s+/gu, ' ');
 }
@@ -21,7 +21,7 @@ export function isWellFormedName(name: string): boolean {
   return NAME_PATTERN.test(name);
 }
 
-/** The distinct characters of a name that a name may never contain (Latin letters, digits, other signs). */
+/** Lists the distinct characters of a name that a name may never contain (Latin letters, digits, other signs). */
 export function invalidNameCharacters(name: string): string[] {
   const found = new Set<string>();
   for (const character of name) {
@@ -41,8 +41,8 @@ export function comparableName(value: string): string {
 }
 
 /**
- * Tells whether two names are the same name as a person would read them: letter case, the letters ё and е, spaces
- * around and inside the name, spaces around a hyphen, and the kind of hyphen or apostrophe do not matter.
+ * Tells whether two names are the same name as a person would read them. Letter case, the letters ё and е, extra
+ * spaces (around a hyphen too) and the kind of hyphen or apostrophe do not matter.
  *
  * @example
  * sameName('Артём', 'АРТЕМ') //=> true

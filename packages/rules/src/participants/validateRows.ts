@@ -17,8 +17,8 @@ import type { ProgramRules } from './model.js';
 import { participantRowDraftSchema, participantRowSchema } from './rowSchema.js';
 
 /**
- * When data is checked: `'draft'` checks that every value filled in is well-formed; `'submission'` also requires
- * every field and applies the rules over the whole list.
+ * Moment at which data is checked. A `'draft'` check accepts missing values but not ill-formed ones. A
+ * `'submission'` check also requires every field and applies the rules over the whole list.
  */
 export type ValidationStage = 'draft' | 'submission';
 
@@ -51,7 +51,7 @@ function withParticipant(violations: readonly Violation[], participant: string |
   return violations.map((violation) => ({ ...violation, params: { ...violation.params, participant } }));
 }
 
-/** The checks of one row on its own: its fields, the participant's age and the row's subject. */
+/** Runs the checks of one row on its own: its fields, the participant's age, its subject and its documents. */
 function rowViolations(
   facts: RowFacts,
   program: ProgramRules,
@@ -97,7 +97,8 @@ function rowViolations(
 
 /**
  * Checks a list of participant rows and reports every violation at once, each with the path
- * `['participants', index, field]` (0-based index; messages show the 1-based row number and the initials).
+ * `['participants', index, field]`. The index is 0-based, and messages show the 1-based row number and the
+ * participant's initials.
  *
  * Each row is checked against `participantRowDraftSchema` at the draft stage and against `participantRowSchema`
  * at submission. Its subject must be one of the program's subjects, and with `asOf` the participant must be 18 to

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { isValidInn, validateInn } from '@fioco-flow/rules';
 
 // An organization's ИНН: d1…d9 weighted 2, 4, 10, 3, 5, 9, 4, 6, 8; the check digit is (sum mod 11) mod 10.
-// An individual's ИНН: the 11th digit from d1…d10 weighted 7, 2, 4, 10, 3, 5, 9, 4, 6, 8 and the 12th from
-// d1…d11 weighted 3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8, each (sum mod 11) mod 10.
+// An individual's ИНН: the 11th digit comes from d1…d10 weighted 7, 2, 4, 10, 3, 5, 9, 4, 6, 8. The 12th comes
+// from d1…d11 weighted 3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8. Each is (sum mod 11) mod 10.
 describe('validateInn', () => {
   it('accepts published organization numbers', () => {
     // ПАО Сбербанк: 7·2 + 7·4 + 0·10 + 7·3 + 0·5 + 8·9 + 3·4 + 8·6 + 9·8 = 267; 267 mod 11 = 3 → 3

@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isValidSnils, normalizeSnils, validateSnils } from '@fioco-flow/rules';
 
-// Control number of a СНИЛС: the first nine digits weighted 9 down to 1 and summed; a sum below 100 is the
-// control number, 100 and 101 give 00, a larger sum is taken modulo 101 (where 100 gives 00 again).
+// Control number of a СНИЛС: the first nine digits are weighted 9 down to 1 and summed. A sum below 100 is the
+// control number, and 100 and 101 give 00. A larger sum is taken modulo 101, where 100 gives 00 again.
 // Every valid vector below shows that arithmetic.
 const validVectors = [
   // 1·9 + 1·8 + 2·7 + 2·6 + 3·5 + 3·4 + 4·3 + 4·2 + 5·1 = 95 < 100 → 95 (the number printed on sample cards)
@@ -126,10 +126,12 @@ describe('normalizeSnils', () => {
   });
 });
 
-/** A valid СНИЛС built from nine digits, with its control number computed as the rule says. */
+/** Builds a СНИЛС from nine digits and the control number that the rule above gives, written apart from the code. */
 function withControlNumber(nine: readonly number[]): string {
   const sum = nine.reduce((total, digit, index) => total + digit * (9 - index), 0);
-  const control = sum < 100 ? sum : sum === 100 || sum === 101 ? 0 : sum % 101 === 100 ? 0 : sum % 101;
+  let control = sum % 101;
+  if (sum < 100) control = sum;
+  if (control === 100 || sum === 100 || sum === 101) control = 0;
   return nine.join('') + String(control).padStart(2, '0');
 }
 
@@ -167,7 +169,7 @@ describe('SNILS properties', () => {
         const changed = valid.slice(0, position) + String(changedDigit) + valid.slice(position + 1);
         fc.pre(Number(changed.slice(0, 9)) > 1_001_998);
         // The rule maps the sums 100 and 101 (and 201 and 202, …) to the same 00, so a change between two
-        // such sums keeps the number valid; the next test shows one.
+        // such sums keeps the number valid. The next test shows one.
         fc.pre(withControlNumber([...changed.slice(0, 9)].map(Number)).slice(9) !== valid.slice(9) || position >= 9);
         expect(isValidSnils(changed)).toBe(false);
       }),

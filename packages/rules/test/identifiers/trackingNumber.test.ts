@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isValidTrackingNumber, normalizeTrackingNumber, validateTrackingNumber } from '@fioco-flow/rules';
 
-// Russian Post domestic identifiers: 14 digits, the last computed like a UPC check digit over the first 13:
-// 3 × (sum of the digits at odd positions) + (sum of the digits at even positions), then (10 − sum mod 10) mod 10.
+// Russian Post domestic identifiers have 14 digits, the last computed like a UPC check digit over the first 13.
+// The sum is 3 × (digits at odd positions) + (digits at even positions), and the check digit (10 − sum mod 10) mod 10.
 describe('domestic tracking numbers', () => {
   it('accepts a valid check digit', () => {
     // 1010009812345: odd positions 1+1+0+9+1+3+5 = 20, × 3 = 60; even positions 0+0+0+8+2+4 = 14;
@@ -23,8 +23,8 @@ describe('domestic tracking numbers', () => {
   });
 });
 
-// UPU S10: 2 letters, 8 serial digits weighted 8, 6, 4, 2, 3, 5, 9, 7, a check digit 11 − (sum mod 11) with
-// 10 → 0 and 11 → 5, and the 2-letter ISO 3166-1 code of the issuing country.
+// UPU S10: 2 letters, 8 serial digits, a check digit and the ISO 3166-1 code of the issuing country. The serial
+// digits are weighted 8, 6, 4, 2, 3, 5, 9, 7, and the check digit is 11 − (sum mod 11), with 10 → 0 and 11 → 5.
 describe('UPU S10 tracking numbers', () => {
   it('accepts valid identifiers', () => {
     // 1·8 + 2·6 + 3·4 + 4·2 + 5·3 + 6·5 + 7·9 + 8·7 = 204; 204 mod 11 = 6; 11 − 6 = 5

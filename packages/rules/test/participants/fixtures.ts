@@ -11,7 +11,7 @@ export const program: ProgramRules = {
 };
 
 /**
- * A complete, valid row; tests change one field at a time. Its СНИЛС 143-902-781 61:
+ * Builds a complete, valid row; tests change one field at a time. Its СНИЛС 143-902-781 61:
  * 1·9 + 4·8 + 3·7 + 9·6 + 0·5 + 2·4 + 7·3 + 8·2 + 1·1 = 162; 162 − 101 = 61.
  */
 export function row(overrides: Record<string, unknown> = {}): Record<string, unknown> {

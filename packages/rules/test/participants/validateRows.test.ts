@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatViolation, validateParticipantRows, type ProgramRules, type Violation } from '@fioco-flow/rules';
 import { kuznetsovaSnils, program, row, vasilyevaSnils } from './fixtures.js';
 
-/** The same person (Васильева) in a second row, for another subject. */
+/** Builds a row of another person, Васильева, who studies history. */
 function vasilyeva(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return row({
     id: 'row-2',
@@ -268,8 +268,9 @@ describe('validateParticipantRows age check', () => {
 });
 
 describe('validateParticipantRows on a realistic bad list', () => {
-  // Five rows typed in a hurry: a СНИЛС with a wrong control number, a name in Latin letters, one person twice for
-  // one subject and with another birth date in a third row, a surname changed without the document, a school leaver.
+  // Five rows typed in a hurry. Row 1 has a СНИЛС with a wrong control number, row 2 a name in Latin letters.
+  // Rows 2 to 4 are one person: twice for history, with other birth dates in rows 3 and 4. Row 5 is a school
+  // leaver with a subject outside the program, a changed surname and only the diploma attached.
   const rows = [
     row({ id: 'row-1', snils: '143-902-781 62', phone: '8 (920) 155-62-9' }),
     vasilyeva({ id: 'row-2', lastName: 'Vasilyeva', firstName: 'Ольга' }),

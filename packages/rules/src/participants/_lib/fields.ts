@@ -38,32 +38,32 @@ function addViolation(context: Refinement, code: ViolationCode, params: Violatio
   addViolations(context, [{ code, path: [], params }]);
 }
 
-/** A value that a draft treats as not filled in: `undefined`, `null` or a blank string. */
+/** Tells whether a draft treats a value as not filled in: `undefined`, `null` or a blank string. */
 export function isBlank(value: unknown): boolean {
   return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 }
 
 /**
- * The draft form of a field: a blank value is dropped (`undefined` in the output), any other value must pass the
+ * Builds the draft form of a field: a blank value is dropped (`undefined` in the output), any other value must pass the
  * complete field's checks.
  */
 export function draftField<TSchema extends z.core.SomeType>(schema: TSchema) {
   return z.preprocess((value) => (isBlank(value) ? undefined : value), z.optional(schema));
 }
 
-/** The draft form of every field of a shape; see `draftField`. */
+/** Builds the draft form of every field of a shape; see `draftField`. */
 export function draftShape<TShape extends Readonly<Record<string, z.core.SomeType>>>(shape: TShape) {
   const entries = Object.entries(shape).map(([name, schema]) => [name, draftField(schema)]);
   return Object.fromEntries(entries) as { [Name in keyof TShape]: ReturnType<typeof draftField<TShape[Name]>> };
 }
 
-/** A required text: trimmed, not empty, at most `max` characters. */
+/** Builds a required text field: trimmed, not empty, at most `max` characters. */
 export function requiredText(max: number) {
   return z.string().trim().min(1, { abort: true }).max(max, { abort: true });
 }
 
 /**
- * A person's name or surname: Cyrillic letters with single spaces, hyphens and apostrophes between them, stored
+ * Builds a field for a person's name or surname: Cyrillic letters with single spaces, hyphens and apostrophes between them, stored
  * in NFC with single spaces.
  */
 export function personName(max: number = maxLengths.name) {
@@ -77,8 +77,8 @@ export function personName(max: number = maxLengths.name) {
 }
 
 /**
- * An identifier typed by a person (СНИЛС, ИНН, phone …): any input goes to `validate`, so that a number gets the
- * identifier's own message, and the valid string is stored as `normalize` writes it.
+ * Builds a field for an identifier typed by a person (СНИЛС, ИНН, phone …). Any input goes to `validate`, so that
+ * a number gets the identifier's own message, and the valid string is stored as `normalize` writes it.
  */
 export function identifierField(
   validate: (value: unknown) => Violation[],
@@ -97,7 +97,7 @@ export function identifierField(
 const EMAIL_PATTERN =
   /^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+-]@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+\p{L}{2,}$/u;
 
-/** An e-mail address; the domain may be internationalized. */
+/** Builds an e-mail field whose domain may be internationalized. */
 export function emailField() {
   return requiredText(maxLengths.email)
     .superRefine((email, context) => {
@@ -106,7 +106,7 @@ export function emailField() {
     .meta({ format: 'email', examples: ['ivanova@school17.ru'] });
 }
 
-/** A calendar date 'YYYY-MM-DD' that exists. */
+/** Builds a field for an existing calendar date written 'YYYY-MM-DD'. */
 export function isoDateField() {
   return z
     .string()
@@ -121,7 +121,7 @@ export function isoDateField() {
 // a hyphen (106924 0381527, ВСГ 1234567, АВ-12).
 const DIPLOMA_PART_PATTERN = /^[\p{L}\p{N}]+(?:[ -][\p{L}\p{N}]+)*$/u;
 
-/** A series or number of a diploma. */
+/** Builds a field for the series or the number of a diploma. */
 export function diplomaPartField(example: string) {
   return requiredText(maxLengths.diplomaPart)
     .overwrite((value) => value.replace(/\s+/gu, ' '))
@@ -132,7 +132,7 @@ export function diplomaPartField(example: string) {
 }
 
 /**
- * A string among `values`, with its own violation code when another string is given; the output type is the
+ * Builds a field for one string among `values`, reporting any other string with `code`. The output type is the
  * union of the values.
  */
 export function choiceField<const TValues extends readonly [string, ...string[]]>(
@@ -149,7 +149,7 @@ export function choiceField<const TValues extends readonly [string, ...string[]]
     .pipe(z.enum(values));
 }
 
-/** Citizenship as an ISO 3166-1 alpha-2 code; lower case is accepted and stored in capitals. */
+/** Builds the citizenship field: an ISO 3166-1 alpha-2 code, accepted in lower case and stored in capitals. */
 export function citizenshipField() {
   return z
     .string()

@@ -5,7 +5,7 @@ import { hasSurnameChanged } from '../documents.js';
 import { documentKinds, type DocumentKind } from '../model.js';
 import { comparableName, formatInitials } from '../names.js';
 
-/** What the list rules read from one row, taken from the row as given, whatever its own checks found. */
+/** Facts that the list rules read from one row as given, whatever the row's own checks found. */
 export interface RowFacts {
   /** 0-based position in the list. */
   readonly index: number;
