@@ -22,7 +22,7 @@ const usage: Record<Locale, string> = {
   ].join('\n'),
 };
 
-/** Where the command line writes: standard output for the timeline, standard error for problems. */
+/** Output streams of the command line: standard output for the timeline, standard error for problems. */
 export interface Output {
   out(text: string): void;
   err(text: string): void;

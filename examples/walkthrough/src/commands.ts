@@ -15,12 +15,12 @@ export class ScenarioIds {
     this.rows.set(fileRowId, serviceRowId);
   }
 
-  /** The service's id of a row, or the file's id when the row was never added (the service then rejects it). */
+  /** Returns the service's id of a row, or the file's id when the row was never added, so the service rejects it. */
   rowId(fileRowId: string): string {
     return this.rows.get(fileRowId) ?? fileRowId;
   }
 
-  /** The file's entry of a row, looked up by the service's row id. */
+  /** Finds the file's entry of a row by the service's row id. */
   entryByServiceId(serviceRowId: string): ParticipantEntry | undefined {
     for (const [fileRowId, boundId] of this.rows) {
       if (boundId === serviceRowId) return this.entry(fileRowId);
@@ -40,7 +40,7 @@ export class ScenarioIds {
     return ref;
   }
 
-  /** The id of the document of a kind attached to a row (the latest one when several are). */
+  /** Finds the document of a kind attached to a row, the latest one when several are. */
   documentId(data: ApplicationData, fileRowId: string, kind: DocumentKind): string {
     const rowId = this.rowId(fileRowId);
     const document = data.documents.findLast((entry) => entry.kind === kind && entry.rowIds.includes(rowId));
@@ -49,7 +49,7 @@ export class ScenarioIds {
   }
 }
 
-/** The program as the service takes it, with the file ids of its templates replaced by file references. */
+/** Converts the file's program to the service's, with file references in place of the templates' file ids. */
 export function programOf(file: ApplicationFile, ids: ScenarioIds): Program {
   const { program } = file;
   return {
@@ -72,15 +72,15 @@ export function programOf(file: ApplicationFile, ids: ScenarioIds): Program {
   };
 }
 
-/** The personal-data fields of a row entry, as the `row.add` command takes them. */
+/** Returns the personal-data fields of a row entry, as the `row.add` command takes them. */
 export function rowFields(entry: ParticipantEntry): Record<string, unknown> {
   const { id: _id, documents: _documents, ...fields } = entry;
   return fields;
 }
 
 /**
- * The commands of one step that do not depend on ids the service generates during the step. `add_rows` and
- * `accept_documents` without a list are expanded by the runner, which needs the state between commands.
+ * Translates one step into the service's commands. `create_draft`, `add_rows` and `tick` are run by the runner
+ * itself, because they need the service's answer between commands.
  */
 export function commandsOf(
   step: Exclude<Step, { action: 'create_draft' | 'add_rows' | 'tick' }>,

@@ -71,7 +71,7 @@ export class Describer {
     return formatDate(date, this.locale);
   }
 
-  /** What a step carried, before the service acted on it. */
+  /** Describes what a step carried: the rows, the documents, the reason, the message, the amount. */
   stepDetails(step: Step, data: ApplicationData | undefined): string[] {
     const ru = this.ru;
     switch (step.action) {
@@ -176,7 +176,7 @@ export class Describer {
     }
   }
 
-  /** Facts the service produced with a step, read from the application before and after it. */
+  /** Describes the facts a step produced, read from the application before and after it. */
   stepNotices(step: Step, before: ApplicationData | undefined, after: ApplicationData): string[] {
     const ru = this.ru;
     switch (step.action) {
@@ -245,7 +245,7 @@ export class Describer {
     }
   }
 
-  /** One line on what a dispatch held; `finalLines` lists it row by row. */
+  /** Sums up a dispatch in one line; `finalLines` lists it row by row. */
   dispatchSummary(dispatch: ApplicationData['dispatches'][number] | undefined): string[] {
     if (dispatch === undefined) return [];
     const certificates = dispatch.certificateRowIds.length;
@@ -266,7 +266,7 @@ export class Describer {
     return [`In the package: ${parts.join('; ')}`];
   }
 
-  /** What one dispatch held: originals, certificates per row, certificates of study per row. */
+  /** Lists what a dispatch held: the originals, a certificate per passed row, a certificate of study per other row. */
   dispatchLines(data: ApplicationData, dispatch: ApplicationData['dispatches'][number] | undefined): string[] {
     if (dispatch === undefined) return [];
     const ru = this.ru;
@@ -350,7 +350,8 @@ export class Describer {
       );
     }
     for (const dispatch of data.dispatches) {
-      lines.push(ru ? (dispatch.kind === 'package' ? 'Пакет документов' : 'Удостоверения') : dispatch.kind === 'package' ? 'Package of documents' : 'Certificates');
+      const heading = { package: { ru: 'Пакет документов', en: 'Package of documents' }, certificates: { ru: 'Удостоверения', en: 'Certificates' } };
+      lines.push(heading[dispatch.kind][this.locale]);
       lines.push(...this.dispatchLines(data, dispatch).map((line) => `  ${line}`));
     }
     return lines;

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 
 /**
- * The application file the walkthrough runs: the program (as the institute's host system would hold it), the
- * organization's requisites, the people who act, the participant rows, the file references, and the scenario —
- * dated steps, each one command from one actor.
+ * The application file the walkthrough runs. It holds the program as the institute's system would, the
+ * organization's requisites, the people who act, the participant rows and the file references. Its scenario is
+ * a list of dated steps, each a command from one actor.
  *
  * Structure is checked here; the values of the organization and the participant rows (СНИЛС checksums, ИНН,
  * phones) are checked by `@fioco-flow/rules` in `load-file.ts`, and references between sections in
@@ -75,7 +75,7 @@ const stepBase = {
   at: instant,
   /** An actor's id from `actors`, or `system` for the clock. */
   actor: id,
-  /** What the file's author expects the service to do with the step; a different outcome fails the run. */
+  /** Expected outcome of the step; a different outcome makes the run exit with code 3. */
   expect: z.enum(['accepted', 'refused']).optional(),
   note: text.optional(),
 };
@@ -249,7 +249,7 @@ function checkStepActor(
 
 type Reference = { kind: 'row' | 'file'; id: string };
 
-/** The rows and files a step names, each with its path inside the step. */
+/** Lists the rows and files a step names, each with its path inside the step. */
 function stepReferences(step: Step): [(string | number)[], Reference][] {
   const row = (value: string): Reference => ({ kind: 'row', id: value });
   const file = (value: string): Reference => ({ kind: 'file', id: value });

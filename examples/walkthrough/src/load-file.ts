@@ -85,7 +85,7 @@ function checkValues(json: unknown, locale: Locale): FileProblem[] {
   return violations.map((violation) => describe(violation, locale, valueAt(json, violation.path)));
 }
 
-/** A file row in the rules' shape: documents name a `documentId` (here the file id) in place of `file`. */
+/** Converts a file row to the rules' shape, where documents name a `documentId` (here the file id) in place of `file`. */
 function withDocumentIds(row: Record<string, unknown>): Record<string, unknown> {
   const documents = Array.isArray(row['documents']) ? row['documents'] : [];
   return {
@@ -110,7 +110,7 @@ function describe(violation: Violation, locale: Locale, given: unknown): FilePro
   return { path, message: formatViolation(violation, locale) };
 }
 
-/** The value at a path of the parsed JSON, or `undefined` when the path leads nowhere. */
+/** Returns the value at a path of the parsed JSON, or `undefined` when the path leads nowhere. */
 function valueAt(json: unknown, path: readonly (string | number)[]): unknown {
   let value = json;
   for (const key of path) {

@@ -127,7 +127,7 @@ class ScenarioRun {
       entries: this.entries,
       final: {
         state,
-        stateLabel: view === null ? (ru ? 'заявка не создана' : 'no application was created') : view.stateLabel[this.locale],
+        stateLabel: view === null ? this.noApplication() : view.stateLabel[this.locale],
         lines: view === null ? [] : this.describer.finalLines(view),
       },
       unexpectedOutcomes: this.unexpected,
@@ -299,7 +299,7 @@ class ScenarioRun {
   }
 }
 
-/** The organization id representatives act for when the file gives none: derived from the ИНН. */
+/** Derives the organization id that representatives act for from the ИНН, when the file gives none. */
 function organizationIdOf(file: ApplicationFile): string {
   const inn = file.organization['inn'];
   return typeof inn === 'string' && inn.trim() !== '' ? `org-${inn.trim()}` : 'org-walkthrough';
@@ -309,7 +309,7 @@ function deadlineKey(deadline: Deadline): string {
   return `${deadline.kind}|${deadline.documentId ?? ''}|${deadline.endsAt}`;
 }
 
-/** The service's message, then every violation and block reason it lists after the first. */
+/** Collects the service's message, then every violation and block reason that the message does not already contain. */
 function reasonsOf(result: Failure): string[] {
   const { error } = result;
   const details = [

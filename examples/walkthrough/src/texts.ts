@@ -3,7 +3,7 @@ import { stepActions, type ReferenceProblem, type ReferenceProblemCode, type Ste
 
 type Params = ReferenceProblem['params'];
 
-/** What each scenario step does, as a phrase after the actor's name. */
+/** Phrases for each scenario action, printed after the actor's name. */
 export const actionLabels: Record<Locale, Record<StepAction, string>> = {
   ru: {
     create_draft: 'создаёт черновик заявки',

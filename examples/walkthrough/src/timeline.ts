@@ -2,8 +2,8 @@ import type { Deadline } from '@fioco-flow/rules';
 import type { StepAction } from './file-format.js';
 
 /**
- * What a run of a scenario produced, ready to print: no personal data beyond participants' names and subjects
- * (never a СНИЛС or a date of birth), every text already in the run's language.
+ * Result of a scenario run, ready to print. It names participants by name and subject only, never with a СНИЛС
+ * or a date of birth, and every text is already in the run's language.
  */
 export interface Timeline {
   readonly title: string;
@@ -21,7 +21,7 @@ export interface TimelineHeader {
   readonly deadlines: readonly Deadline[];
 }
 
-/** Who acted: a person by role and name, or the clock. */
+/** Author of a timeline entry: a person by role and name, or the clock. */
 export interface TimelineActor {
   readonly role: 'representative' | 'staff' | 'system';
   /** Surname and initials; absent for the system. */
@@ -33,7 +33,7 @@ export interface TimelineEntry {
   readonly actor: TimelineActor;
   /** The scenario step, or `clock` for a change the clock made between steps. */
   readonly action: StepAction | 'clock';
-  /** What the step carried: the document, the reason, the message text, the amount. */
+  /** Contents of the step: the document, the reason, the message text, the amount. */
   readonly details: readonly string[];
   readonly outcome: StepOutcome;
   /** Deadlines that appeared with this step (review, a replacement's review, originals). */
@@ -50,6 +50,6 @@ export type StepOutcome =
 export interface TimelineFinal {
   readonly state: string;
   readonly stateLabel: string;
-  /** What the final state means (who ended it, why, the package). */
+  /** Explanation of the final state: who ended the application, why, and the package. */
   readonly lines: readonly string[];
 }

@@ -13,7 +13,7 @@ function readBundled(name: string): { source: string; file: ApplicationFile } {
   return { source, file: JSON.parse(source) as ApplicationFile };
 }
 
-/** The bytes each file reference of the bundled files describes: a tiny PDF or JPEG carrying the file's name. */
+/** Builds the bytes a bundled file reference describes: a tiny PDF or JPEG carrying the file's name. */
 function standInBytes(name: string, mediaType: string): Buffer {
   if (mediaType === 'application/pdf') return Buffer.from(`%PDF-1.4\n%${name}\n%%EOF\n`, 'utf8');
   return Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from(name, 'utf8'), Buffer.from([0xff, 0xd9])]);

@@ -29,7 +29,7 @@ function writeVariant(name: string, change: (file: Record<string, any>) => void)
   return path;
 }
 
-/** The output with the random code word masked, so that two runs compare equal. */
+/** Masks the random code word, so that the output of two runs compares equal. */
 function withoutCodeWord(output: string): string {
   return output.replace(/Кодовое слово для участников: \S+/, 'Кодовое слово для участников: ****');
 }

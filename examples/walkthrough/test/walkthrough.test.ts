@@ -29,7 +29,7 @@ async function runCli(argv: string[]): Promise<{ code: number; stdout: string; s
   return { code, stdout, stderr };
 }
 
-/** Every way a СНИЛС or a date of birth of the file's participants could be written. */
+/** Lists the ways a participant's СНИЛС or date of birth could be written. */
 function personalDataSpellings(file: ApplicationFile): string[] {
   const months = ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'];
   return file.participants.flatMap((row) => {
@@ -167,5 +167,32 @@ describe('submission on the last day', () => {
     const submit = timeline.entries.find((entry) => entry.action === 'submit');
     expect(submit?.outcome.accepted).toBe(true);
     expect(timeline.final.state).toBe('submitted');
+  });
+});
+
+describe('clock between steps', () => {
+  it('flags an overdue review at its deadline', async () => {
+    const file = loadBundled('application.json');
+    const steps = file.steps.map((step) => (step.action === 'take_into_work' ? { ...step, at: '2026-03-02T10:00:00+03:00' } : step));
+    const timeline = await runScenario({ ...file, steps });
+    const clock = timeline.entries.filter((entry) => entry.action === 'clock');
+
+    expect(clock.map((entry) => entry.at)).toEqual(['2026-02-27T21:00:00.000Z']);
+    expect(clock[0]?.notices).toEqual(['Срок рассмотрения заявки институтом истёк: заявка отмечена как просроченная.']);
+    expect(timeline.final.state).toBe('completed');
+  });
+
+  it('lapses an application without signed contract', async () => {
+    const file = loadBundled('application.json');
+    const lastBeforeUpload = file.steps.findIndex((step) => step.action === 'upload_signed_contract');
+    const steps = [...file.steps.slice(0, lastBeforeUpload), { at: '2026-03-16T09:00:00+03:00', actor: 'system', action: 'tick' as const }];
+    const timeline = await runScenario({ ...file, steps });
+    const lapse = timeline.entries.find((entry) => entry.action === 'clock');
+
+    expect(lapse?.at).toBe('2026-03-11T21:00:00.000Z');
+    expect(lapse?.notices).toEqual([
+      'Срок загрузки подписанного договора истёк в 24:00 МСК 11 марта 2026 г. (ср), а договор не был загружен: заявка аннулирована.',
+    ]);
+    expect(timeline.final.state).toBe('lapsed');
   });
 });
