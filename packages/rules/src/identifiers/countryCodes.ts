@@ -1,6 +1,10 @@
 /**
- * The 249 officially assigned ISO 3166-1 alpha-2 country codes. User-assigned codes such as XK (Kosovo) and
- * exceptionally reserved ones such as EU and UK are not in the list.
+ * The 249 officially assigned ISO 3166-1 alpha-2 country codes, in alphabetical order. User-assigned codes such as
+ * XK (Kosovo) and exceptionally reserved ones such as EU and UK are not in the list.
+ *
+ * @example
+ * isoCountryCodes.includes('RU') //=> true
+ * isoCountryCodes.length //=> 249
  */
 export const isoCountryCodes: readonly string[] = Object.freeze(
   [

@@ -58,7 +58,13 @@ function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** The English wording of every violation code. */
+/**
+ * The English wording of every violation code; `formatViolation` prepares the context it receives.
+ *
+ * @example
+ * enMessages.no_participants({ params: {}, path: ['participants'], field: undefined, owner: '', value: undefined })
+ * //=> 'The application has no participants. Add at least one row to the list.'
+ */
 export const enMessages = {
   required: (c) =>
     c.field === undefined

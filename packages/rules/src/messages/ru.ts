@@ -63,7 +63,13 @@ function lengthUnit(c: MessageContext, count: number): string {
     : russianPlural(count, 'символа', 'символов', 'символов');
 }
 
-/** The Russian wording of every violation code. */
+/**
+ * The Russian wording of every violation code; `formatViolation` prepares the context it receives.
+ *
+ * @example
+ * ruMessages.no_participants({ params: {}, path: ['participants'], field: undefined, owner: '', value: undefined })
+ * //=> 'В заявке нет ни одного участника. Добавьте в список хотя бы одну строку.'
+ */
 export const ruMessages = {
   required: (c) =>
     c.field === undefined

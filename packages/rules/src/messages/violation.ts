@@ -1,6 +1,9 @@
 /**
  * Every code a rule of this package can report, in one closed list. The catalogs of each language are keyed by
  * these codes, so adding a code without its wording in every language fails to compile.
+ *
+ * @example
+ * violationCodes.includes('snils_invalid_checksum') //=> true
  */
 export const violationCodes = [
   // Generic checks of a value's presence, type and shape.

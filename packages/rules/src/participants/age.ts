@@ -1,7 +1,12 @@
 import { parseIsoDate } from '../shared/isoDate.js';
 import type { IsoDate } from '../shared/types.js';
 
-/** The ages at which a person may be a participant, in full years, both included. */
+/**
+ * The ages at which a person may be a participant, in full years, both included.
+ *
+ * @example
+ * participantAgeRange //=> { minimum: 18, maximum: 100 }
+ */
 export const participantAgeRange = Object.freeze({ minimum: 18, maximum: 100 });
 
 /**

@@ -1,7 +1,12 @@
 import type { DocumentKind, ProgramRules } from './model.js';
 import { isWellFormedName, sameName, tidyName } from './names.js';
 
-/** Documents every participant row needs whatever the program: the education diploma and the СНИЛС. */
+/**
+ * Documents every participant row needs whatever the program: the education diploma and the СНИЛС.
+ *
+ * @example
+ * defaultRequiredDocumentKinds //=> ['diploma', 'snils']
+ */
 export const defaultRequiredDocumentKinds: readonly DocumentKind[] = Object.freeze(['diploma', 'snils'] as const);
 
 /**

@@ -1,6 +1,11 @@
 import type { IsoDate, LocalizedText } from '../shared/types.js';
 
-/** Kinds of personal documents attached to a participant row, as scans. */
+/**
+ * Kinds of personal documents attached to a participant row, as scans.
+ *
+ * @example
+ * documentKinds.includes('name_change') //=> true
+ */
 export const documentKinds = ['diploma', 'snils', 'name_change', 'passport', 'employment_record', 'other'] as const;
 
 /**
@@ -12,14 +17,22 @@ export type DocumentKind = (typeof documentKinds)[number];
 /**
  * The education levels admitted to further professional education. Federal Law 273-ФЗ «Об образовании в
  * Российской Федерации», art. 76, admits people who have secondary vocational or higher education and people who
- * are studying for it; no other level is admitted.
+ * are studying for it. No other level is admitted.
+ *
+ * @example
+ * educationLevels //=> ['higher', 'secondary_vocational', 'studying_higher', 'studying_secondary_vocational']
  */
 export const educationLevels = ['higher', 'secondary_vocational', 'studying_higher', 'studying_secondary_vocational'] as const;
 
 /** Education level of a participant; see `educationLevels`. */
 export type EducationLevel = (typeof educationLevels)[number];
 
-/** Sex of a participant, as the federal register of education documents records it. */
+/**
+ * Values of a participant's sex, as the federal register of education documents records it.
+ *
+ * @example
+ * sexes //=> ['male', 'female']
+ */
 export const sexes = ['male', 'female'] as const;
 
 /** Sex of a participant; see `sexes`. */

@@ -19,7 +19,12 @@ export interface RowFacts {
   readonly attachedKinds: ReadonlySet<DocumentKind>;
 }
 
-/** Personal data that must be identical in every row of one person, in the order they are reported. */
+/**
+ * Fields of personal data that must be identical in every row of one person, in the order they are reported.
+ *
+ * @example
+ * personalDataFields.includes('birthDate') //=> true
+ */
 export const personalDataFields = [
   'lastName',
   'firstName',
