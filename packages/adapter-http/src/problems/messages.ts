@@ -11,6 +11,7 @@ export interface ProblemParams {
   application_not_found: { applicationId: string };
   program_not_found: { programId: string };
   document_not_found: { documentId: string };
+  participant_not_found: { rowId: string };
   file_not_found: { fileId: string };
   command_forbidden: { command: ProblemParam; role: ProblemParam };
   action_forbidden: { action: ProblemParam; role: ProblemParam };
@@ -27,8 +28,9 @@ export interface ProblemParams {
   command_not_allowed: { command: ProblemParam; state: ProblemParam };
   command_blocked: { command: ProblemParam; reasons: ProblemParam };
   application_already_exists: { programId: string };
+  program_unavailable: { programId: string };
   submission_rules_failed: { count: number };
-  unsupported_file_type: { name: string; detected: string; allowed: string };
+  unsupported_file_type: { name: string; detected: ProblemParam; allowed: string };
   file_empty: { name: string };
   file_too_large: { name: string; size: number; maxBytes: number };
   too_many_files: { count: number; maxFiles: number };
@@ -81,6 +83,10 @@ const ru: ProblemCatalog = {
   document_not_found: {
     title: 'Документ не найден',
     detail: (p) => `Документ ${p.documentId} не найден в этой заявке.`,
+  },
+  participant_not_found: {
+    title: 'Строка участника не найдена',
+    detail: (p) => `Строки участника ${p.rowId} нет в этой заявке.`,
   },
   file_not_found: {
     title: 'Файл не найден',
@@ -152,14 +158,18 @@ const ru: ProblemCatalog = {
     detail: (p) =>
       `У организации уже есть незавершённая заявка на программу ${p.programId}. Продолжите её или дождитесь её завершения.`,
   },
+  program_unavailable: {
+    title: 'Программа недоступна',
+    detail: (p) => `Заявку на программу ${p.programId} сейчас нельзя создать: данные программы неполны. Сообщите в ФИОКО.`,
+  },
   submission_rules_failed: {
     title: 'Заявка не может быть отправлена',
     detail: (p) => `Найдено нарушений: ${p.count}. Каждое указано в errors со строкой и полем; исправьте их и отправьте заявку снова.`,
   },
   unsupported_file_type: {
     title: 'Недопустимый тип файла',
-    detail: (p) =>
-      `Файл «${p.name}» по содержимому — ${p.detected}. Принимаются только ${p.allowed}; имя и заявленный тип файла не учитываются.`,
+    detail: (p, l) =>
+      `Файл «${p.name}» по содержимому — ${localize(p.detected, l)}. Принимаются только ${p.allowed}; имя и заявленный тип файла не учитываются.`,
   },
   file_empty: {
     title: 'Пустой файл',
@@ -204,6 +214,10 @@ const en: ProblemCatalog = {
   document_not_found: {
     title: 'Document not found',
     detail: (p) => `Document ${p.documentId} is not part of this application.`,
+  },
+  participant_not_found: {
+    title: 'Participant row not found',
+    detail: (p) => `Participant row ${p.rowId} is not part of this application.`,
   },
   file_not_found: {
     title: 'File not found',
@@ -273,14 +287,18 @@ const en: ProblemCatalog = {
     detail: (p) =>
       `The organization already has an unfinished application for program ${p.programId}. Continue it or wait until it ends.`,
   },
+  program_unavailable: {
+    title: 'Program unavailable',
+    detail: (p) => `Applications for program ${p.programId} cannot be created now: the program's data is incomplete. Contact the institute.`,
+  },
   submission_rules_failed: {
     title: 'Application cannot be submitted',
     detail: (p) => `${p.count} violation(s) found. Each is listed in errors with its row and field; fix them and submit again.`,
   },
   unsupported_file_type: {
     title: 'File type not accepted',
-    detail: (p) =>
-      `By its content the file "${p.name}" is ${p.detected}. Only ${p.allowed} are accepted; the file name and declared type are ignored.`,
+    detail: (p, l) =>
+      `By its content the file "${p.name}" is ${localize(p.detected, l)}. Only ${p.allowed} are accepted; the file name and declared type are ignored.`,
   },
   file_empty: {
     title: 'Empty file',

@@ -19,6 +19,7 @@ export interface FieldError {
 export interface BlockedReason {
   readonly code: string;
   readonly detail: string;
+  readonly params?: Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -53,14 +54,18 @@ export interface ProblemExtensions {
  */
 export class ProblemError<TCode extends ProblemCode = ProblemCode> extends Error {
   readonly code: TCode;
-  readonly params: ProblemParams[TCode];
   readonly extensions: ProblemExtensions;
+  readonly #detail: (locale: Locale) => string;
 
-  constructor(code: TCode, params: ProblemParams[TCode], extensions: ProblemExtensions = {}) {
+  /**
+   * @param detail - Renders the detail in a language: from the adapter's catalog ({@link problem}) or
+   *   a message the core service already wrote in the request's language.
+   */
+  constructor(code: TCode, detail: (locale: Locale) => string, extensions: ProblemExtensions = {}) {
     super(problemMessages.en[code].title);
     this.name = 'ProblemError';
     this.code = code;
-    this.params = params;
+    this.#detail = detail;
     this.extensions = extensions;
   }
 
@@ -70,14 +75,13 @@ export class ProblemError<TCode extends ProblemCode = ProblemCode> extends Error
 
   /** Renders the problem body in a language, for the request path `instance`. */
   toProblemDetails(locale: Locale, instance: string): ProblemDetails {
-    const text = problemMessages[locale][this.code];
     const errors = this.extensions.errors?.(locale);
     const reasons = this.extensions.reasons?.(locale);
     return {
       type: `${problemTypePrefix}${this.code}`,
-      title: text.title,
+      title: problemMessages[locale][this.code].title,
       status: this.status,
-      detail: text.detail(this.params, locale),
+      detail: this.#detail(locale),
       instance,
       code: this.code,
       ...(errors ? { errors } : {}),
@@ -88,18 +92,17 @@ export class ProblemError<TCode extends ProblemCode = ProblemCode> extends Error
 
   /** Writes the problem as a response in a language. */
   toResponse(locale: Locale, instance: string): Response {
-    const body = this.toProblemDetails(locale, instance);
-    return problemResponse(body, locale, this.extensions.headers);
+    return problemResponse(this.toProblemDetails(locale, instance), locale, this.extensions.headers);
   }
 }
 
-/** Creates a problem constructor with typed parameters: `problem('file_empty', { name })`. */
+/** Creates a problem whose detail comes from the adapter's catalog: `problem('file_empty', { name })`. */
 export function problem<TCode extends ProblemCode>(
   code: TCode,
   params: ProblemParams[TCode],
   extensions?: ProblemExtensions,
 ): ProblemError<TCode> {
-  return new ProblemError(code, params, extensions);
+  return new ProblemError(code, (locale) => problemMessages[locale][code].detail(params, locale), extensions);
 }
 
 /** Writes a rendered problem body as an `application/problem+json` response. */
@@ -117,5 +120,19 @@ export function problemResponse(
       'cache-control': 'no-store',
       ...headers,
     },
+  });
+}
+
+/**
+ * Creates a problem about one field of the request: its `errors` list that field's pointer with the
+ * same detail, so clients that highlight fields need no special case.
+ */
+export function fieldProblem<TCode extends ProblemCode>(
+  code: TCode,
+  params: ProblemParams[TCode],
+  pointer: string,
+): ProblemError<TCode> {
+  return problem(code, params, {
+    errors: (locale) => [{ pointer, code, detail: problemMessages[locale][code].detail(params, locale) }],
   });
 }

@@ -8,6 +8,7 @@ export type ProblemCode =
   | 'application_not_found'
   | 'program_not_found'
   | 'document_not_found'
+  | 'participant_not_found'
   | 'file_not_found'
   | 'command_forbidden'
   | 'action_forbidden'
@@ -24,6 +25,7 @@ export type ProblemCode =
   | 'command_not_allowed'
   | 'command_blocked'
   | 'application_already_exists'
+  | 'program_unavailable'
   | 'submission_rules_failed'
   | 'unsupported_file_type'
   | 'file_empty'
@@ -44,6 +46,7 @@ export const problemStatus = {
   application_not_found: 404,
   program_not_found: 404,
   document_not_found: 404,
+  participant_not_found: 404,
   file_not_found: 404,
   command_forbidden: 403,
   action_forbidden: 403,
@@ -60,6 +63,8 @@ export const problemStatus = {
   command_not_allowed: 409,
   command_blocked: 409,
   application_already_exists: 409,
+  // The program's data or the calendar cannot serve it: a server-side setup problem the client cannot fix.
+  program_unavailable: 409,
   submission_rules_failed: 422,
   unsupported_file_type: 415,
   file_empty: 422,

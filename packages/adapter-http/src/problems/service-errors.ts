@@ -1,0 +1,61 @@
+import type { ServiceError, ServiceErrorCode } from '@fioco-flow/core';
+import type { Locale } from '@fioco-flow/rules';
+import { versionETag } from '../http/conditional.js';
+import { ProblemError, type FieldError, type ProblemExtensions } from './problem.js';
+import type { ProblemCode } from './status.js';
+
+/** The problem code of each failure of the core service; its HTTP status is in the status table. */
+export const problemCodeByServiceError = {
+  not_found: 'application_not_found',
+  program_not_found: 'program_not_found',
+  invalid_program: 'program_unavailable',
+  forbidden: 'command_forbidden',
+  invalid_payload: 'invalid_payload',
+  rule_violations: 'submission_rules_failed',
+  idempotency_mismatch: 'idempotency_key_reused',
+  idempotency_in_progress: 'idempotency_request_in_progress',
+  version_conflict: 'version_mismatch',
+  not_allowed: 'command_not_allowed',
+  blocked: 'command_blocked',
+  duplicate_application: 'application_already_exists',
+} as const satisfies Record<ServiceErrorCode, ProblemCode>;
+
+/** Writes a path of a value as a JSON pointer (RFC 6901): `['participants', 2, 'snils']` → `/participants/2/snils`. */
+export function toJsonPointer(path: readonly (string | number)[]): string {
+  return path.map((segment) => `/${String(segment).replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
+}
+
+/**
+ * Turns a failure of the core service into a problem. The core already wrote its message in the
+ * request's language, so it becomes the detail as it is.
+ *
+ * @param pointerPrefix - Where the command's payload sits in the request body: `/payload` for
+ *   `POST /applications/:id/commands`, empty where the form fields are the payload. Submission rule
+ *   violations point into the application itself and get no prefix.
+ */
+export function problemFromServiceError(error: ServiceError, pointerPrefix = ''): ProblemError {
+  const code = problemCodeByServiceError[error.code];
+  const prefix = error.code === 'rule_violations' ? '' : pointerPrefix;
+
+  const errors: FieldError[] | undefined = error.violations?.map((violation) => ({
+    pointer: `${prefix}${toJsonPointer(violation.path)}`,
+    code: violation.code,
+    detail: violation.message,
+  }));
+  const extensions: ProblemExtensions = {
+    ...(errors ? { errors: () => errors } : {}),
+    ...(error.reasons
+      ? {
+          reasons: () =>
+            error.reasons?.map((reason) => ({ code: reason.condition, detail: reason.message, params: reason.params })) ?? [],
+        }
+      : {}),
+    members: {
+      ...(error.state ? { state: error.state } : {}),
+      ...(error.existingId ? { existingApplicationId: error.existingId } : {}),
+      ...(error.currentVersion !== undefined ? { currentETag: versionETag(error.currentVersion) } : {}),
+    },
+    ...(error.currentVersion !== undefined ? { headers: { etag: versionETag(error.currentVersion) } } : {}),
+  };
+  return new ProblemError(code, (_locale: Locale) => error.message, extensions);
+}

@@ -1,0 +1,178 @@
+import { commandCatalog, commandTypes, isAllowedRole, type ApplicationView, type CommandType, type DispatchSuccess } from '@fioco-flow/core';
+import { formatViolation, violationsFromZod, type Locale } from '@fioco-flow/rules';
+import type { Context } from 'hono';
+import type { z } from 'zod';
+import { checkIfMatch, versionETag } from '../http/conditional.js';
+import type { AdapterEnv } from '../http/env.js';
+import { beginIdempotentRequest, readIdempotencyKey, requestFingerprint } from '../http/idempotency.js';
+import { problem, ProblemError, type FieldError } from '../problems/problem.js';
+import { problemFromServiceError, toJsonPointer } from '../problems/service-errors.js';
+import { toApplicationBody } from '../views/application.js';
+import { requestPath, type RouteDependencies } from './context.js';
+
+/**
+ * Runs a write under the request's `Idempotency-Key`, if it has one: a completed first request is
+ * replayed, and every response below 500 of this one (problems included) is recorded for replay.
+ * `body` is what makes two requests "the same" besides the method and path.
+ */
+export async function idempotentWrite(
+  c: Context<AdapterEnv>,
+  dependencies: RouteDependencies,
+  request: { readonly applicationId: string | null; readonly body: unknown },
+  execute: () => Promise<Response>,
+): Promise<Response> {
+  const key = readIdempotencyKey(c.req.header('idempotency-key'));
+  const locale = c.get('locale');
+  const run = async () => {
+    try {
+      return await execute();
+    } catch (error) {
+      if (error instanceof ProblemError) return error.toResponse(locale, requestPath(c));
+      throw error;
+    }
+  };
+  if (key === undefined) return run();
+
+  const fingerprint = await requestFingerprint(c.req.method, requestPath(c), request.body);
+  const started = await beginIdempotentRequest(dependencies.idempotency, c.get('actor').id, key, fingerprint, request.applicationId);
+  if ('replay' in started) return started.replay;
+
+  let response: Response;
+  try {
+    response = await run();
+  } catch (error) {
+    await started.session.release();
+    throw error;
+  }
+  return started.session.complete(response);
+}
+
+/** A command whose payload has passed validation, ready to be sent once `If-Match` has been checked. */
+export interface ValidatedCommand {
+  readonly type: CommandType;
+  /**
+   * Builds the payload to dispatch. Upload routes store their files here, after every check, so a
+   * refused request stores nothing.
+   */
+  readonly finalize: () => Promise<unknown>;
+}
+
+/** How a command route reads and validates its command. */
+export interface CommandSource {
+  /** Where the payload sits in the request body, for error pointers: `/payload` or empty. */
+  readonly pointerPrefix: string;
+  /** The command type; throws `invalid_payload` (422) for an unknown one. */
+  readonly type: () => CommandType;
+  /** Checks the payload; throws `invalid_payload` (422) or an upload problem. */
+  readonly validate: (type: CommandType) => Promise<ValidatedCommand>;
+}
+
+/**
+ * Sends a command to an application, checking in the order 403 (the role may never send it),
+ * 422 (payload), 428/412 (`If-Match`) and then the service's 409s. The caller has already answered
+ * 401 and 404 and runs this inside {@link idempotentWrite}.
+ */
+export async function executeCommand(
+  c: Context<AdapterEnv>,
+  dependencies: RouteDependencies,
+  application: ApplicationView,
+  source: CommandSource,
+): Promise<Response> {
+  const actor = c.get('actor');
+  const locale = c.get('locale');
+
+  const type = source.type();
+  if (!isAllowedRole(type, actor.role)) {
+    throw problem('command_forbidden', { command: commandCatalog[type].label, role: roleLabel(actor.role) });
+  }
+  const validated = await source.validate(type);
+  const expectedVersion = checkIfMatch(c.req.header('if-match'), application.version);
+
+  const payload = await validated.finalize();
+  const result = await dependencies.service.dispatch(
+    application.id,
+    actor,
+    { type, payload },
+    { locale, ...(expectedVersion === undefined ? {} : { expectedVersion }) },
+  );
+  if (!result.ok) throw problemFromServiceError(result.error, source.pointerPrefix);
+  return applicationResponse(c, result, 200, dependencies.basePath);
+}
+
+/** Writes the application after a successful write, with its new ETag. */
+export function applicationResponse(c: Context<AdapterEnv>, result: DispatchSuccess, status: 200 | 201, basePath: string): Response {
+  const location = `${basePath}/applications/${encodeURIComponent(result.application.id)}`;
+  return c.json(toApplicationBody(result.application, c.get('locale')), status, {
+    etag: versionETag(result.application.version),
+    'content-location': location,
+    ...(status === 201 ? { location } : {}),
+  });
+}
+
+/**
+ * Reads the command type of a `{ type, payload }` body.
+ *
+ * @throws {ProblemError} `invalid_payload` (422) pointing at `/type`.
+ */
+export function commandTypeOf(body: unknown): CommandType {
+  const type = isRecord(body) ? body['type'] : undefined;
+  if (typeof type === 'string' && (commandTypes as readonly string[]).includes(type)) return type as CommandType;
+
+  const value = typeof type === 'string' ? type : JSON.stringify(type ?? null);
+  return invalidPayload([
+    {
+      pointer: '/type',
+      code: typeof type === 'string' ? 'unknown_command' : 'required',
+      detail: (locale) =>
+        locale === 'ru'
+          ? `Неизвестный тип команды ${value}. Список команд — в /openapi.json и в GET /applications/{id}/commands.`
+          : `Unknown command type ${value}. /openapi.json and GET /applications/{id}/commands list the commands.`,
+    },
+  ]);
+}
+
+/**
+ * Validates a payload against the command's zod schema.
+ *
+ * @throws {ProblemError} `invalid_payload` (422) with one JSON pointer per failed field.
+ */
+export function parsePayload(type: CommandType, payload: unknown, pointerPrefix: string): unknown {
+  const parsed = (commandCatalog[type].schema as z.ZodType).safeParse(payload);
+  if (parsed.success) return parsed.data;
+
+  return invalidPayload(
+    violationsFromZod(parsed.error).map((violation) => ({
+      pointer: `${pointerPrefix}${toJsonPointer(violation.path)}`,
+      code: violation.code,
+      detail: (locale: Locale) => formatViolation(violation, locale),
+    })),
+  );
+}
+
+/** A failed field with its detail rendered per language. */
+export interface PendingFieldError {
+  readonly pointer: string;
+  readonly code: string;
+  readonly detail: (locale: Locale) => string;
+}
+
+/** Throws `invalid_payload` (422) listing the failed fields. */
+export function invalidPayload(errors: readonly PendingFieldError[]): never {
+  throw problem(
+    'invalid_payload',
+    { count: errors.length },
+    { errors: (locale): FieldError[] => errors.map((error) => ({ pointer: error.pointer, code: error.code, detail: error.detail(locale) })) },
+  );
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function roleLabel(role: string) {
+  return role === 'representative'
+    ? { ru: 'представитель организации', en: 'an organization representative' }
+    : role === 'staff'
+      ? { ru: 'сотрудник ФИОКО', en: 'institute staff' }
+      : { ru: 'система', en: 'the system' };
+}
