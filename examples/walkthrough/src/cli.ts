@@ -89,15 +89,16 @@ export async function main(argv: readonly string[], output: Output = processOutp
 }
 
 /**
- * Resolves a relative path against the directory the user typed the command in: `npm run` and `pnpm run` start
- * scripts in the workspace root and keep the original directory in `INIT_CWD`.
+ * Resolves a relative path against the directory the user typed the command in. `npm run` keeps that directory
+ * in `INIT_CWD`, but `pnpm run` resets `INIT_CWD` to the workspace root, so a wrapper that starts pnpm passes the
+ * original directory in `FIOCO_FLOW_CALLER_CWD`. A path not found there is taken relative to the current directory.
  */
 function resolveFromCaller(path: string): string {
   if (isAbsolute(path)) return path;
-  const callerDirectory = process.env['INIT_CWD'];
-  if (callerDirectory !== undefined) {
-    const fromCaller = resolve(callerDirectory, path);
-    if (existsSync(fromCaller)) return fromCaller;
+  for (const directory of [process.env['FIOCO_FLOW_CALLER_CWD'], process.env['INIT_CWD']]) {
+    if (directory === undefined || directory === '') continue;
+    const candidate = resolve(directory, path);
+    if (existsSync(candidate)) return candidate;
   }
   return resolve(path);
 }

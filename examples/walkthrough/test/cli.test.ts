@@ -98,6 +98,13 @@ describe('walkthrough command line', () => {
     expect(stderr).toContain(`Файл ${path} не найден.`);
   });
 
+  it('resolves a path from the caller directory', () => {
+    const { code, stdout } = runCli(['walkthrough/late-submission.json'], { FIOCO_FLOW_CALLER_CWD: join(root, 'examples') });
+
+    expect(code).toBe(0);
+    expect(stdout).toContain('Итог: Аннулирована по сроку');
+  });
+
   it('rejects an unknown locale', () => {
     const { code, stderr } = runCli(['--locale', 'de']);
 
