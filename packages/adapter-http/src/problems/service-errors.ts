@@ -1,5 +1,4 @@
 import type { ServiceError, ServiceErrorCode } from '@fioco-flow/core';
-import type { Locale } from '@fioco-flow/rules';
 import { versionETag } from '../http/conditional.js';
 import { ProblemError, type FieldError, type ProblemExtensions } from './problem.js';
 import type { ProblemCode } from './status.js';
@@ -29,16 +28,24 @@ export function toJsonPointer(path: readonly (string | number)[]): string {
  * Turns a failure of the core service into a problem. The core already wrote its message in the
  * request's language, so it becomes the detail as it is.
  *
- * @param pointerPrefix - Where the command's payload sits in the request body: `/payload` for
- *   `POST /applications/:id/commands`, empty where the form fields are the payload. Submission rule
- *   violations point into the application itself and get no prefix.
+ * @param payload - The payload as sent and where it sits in the request body (`/payload` for
+ *   `POST /applications/:id/commands`, empty where the form fields are the payload). A violation
+ *   whose path starts with a key of the payload points into the request; any other violation, such
+ *   as a submission rule or a row check at `participants/2/snils`, points into the application.
  */
-export function problemFromServiceError(error: ServiceError, pointerPrefix = ''): ProblemError {
+export function problemFromServiceError(
+  error: ServiceError,
+  payload: { readonly value: unknown; readonly pointerPrefix: string } = { value: undefined, pointerPrefix: '' },
+): ProblemError {
   const code = problemCodeByServiceError[error.code];
-  const prefix = error.code === 'rule_violations' ? '' : pointerPrefix;
+  const payloadKeys = typeof payload.value === 'object' && payload.value !== null ? Object.keys(payload.value) : [];
+  const pointerOf = (path: readonly (string | number)[]) => {
+    const inPayload = error.code !== 'rule_violations' && payloadKeys.includes(String(path[0]));
+    return `${inPayload ? payload.pointerPrefix : ''}${toJsonPointer(path)}`;
+  };
 
   const errors: FieldError[] | undefined = error.violations?.map((violation) => ({
-    pointer: `${prefix}${toJsonPointer(violation.path)}`,
+    pointer: pointerOf(violation.path),
     code: violation.code,
     detail: violation.message,
   }));
@@ -57,5 +64,5 @@ export function problemFromServiceError(error: ServiceError, pointerPrefix = '')
     },
     ...(error.currentVersion !== undefined ? { headers: { etag: versionETag(error.currentVersion) } } : {}),
   };
-  return new ProblemError(code, (_locale: Locale) => error.message, extensions);
+  return new ProblemError(code, () => error.message, extensions);
 }

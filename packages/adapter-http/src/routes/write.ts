@@ -95,7 +95,7 @@ export async function executeCommand(
     { type, payload },
     { locale, ...(expectedVersion === undefined ? {} : { expectedVersion }) },
   );
-  if (!result.ok) throw problemFromServiceError(result.error, source.pointerPrefix);
+  if (!result.ok) throw problemFromServiceError(result.error, { value: payload, pointerPrefix: source.pointerPrefix });
   return applicationResponse(c, result, 200, dependencies.basePath);
 }
 
