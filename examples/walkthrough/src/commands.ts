@@ -80,7 +80,7 @@ export function rowFields(entry: ParticipantEntry): Record<string, unknown> {
 
 /**
  * Translates one step into the service's commands. `create_draft`, `add_rows` and `tick` are run by the runner
- * itself, because they need the service's answer between commands.
+ * itself, because they need the service's result between commands.
  */
 export function commandsOf(
   step: Exclude<Step, { action: 'create_draft' | 'add_rows' | 'tick' }>,

@@ -59,8 +59,13 @@ export class Describer {
   }
 
   fileName(ref: FileRef | { name: string; size: number }): string {
-    const size = this.ru ? `${formatSize(ref.size)} байт` : `${formatSize(ref.size)} bytes`;
-    return `«${ref.name}» (${size})`;
+    const size = this.ru ? `${ref.size} байт` : `${ref.size} bytes`;
+    return `${this.quote(ref.name)} (${size})`;
+  }
+
+  /** Quotes a text the way the language does: «…» in Russian, "…" in English. */
+  quote(text: string): string {
+    return this.ru ? `«${text}»` : `"${text}"`;
   }
 
   money(kopecks: number): string {
@@ -129,7 +134,7 @@ export class Describer {
         ];
       case 'post_message':
         return [
-          `«${step.text}»`,
+          this.quote(step.text),
           ...(step.attachments ?? []).map((id) =>
             ru ? `Вложение: ${this.fileName(this.ids.fileRef(id))}` : `Attachment: ${this.fileName(this.ids.fileRef(id))}`,
           ),
@@ -360,10 +365,6 @@ export class Describer {
 
 function lowerFirst(text: string): string {
   return text.charAt(0).toLocaleLowerCase('ru-RU') + text.slice(1);
-}
-
-function formatSize(bytes: number): string {
-  return String(bytes);
 }
 
 function plural(count: number, one: string, few: string, many: string): string {

@@ -5,9 +5,9 @@ import { z } from 'zod';
  * organization's requisites, the people who act, the participant rows and the file references. Its scenario is
  * a list of dated steps, each a command from one actor.
  *
- * Structure is checked here; the values of the organization and the participant rows (СНИЛС checksums, ИНН,
- * phones) are checked by `@fioco-flow/rules` in `load-file.ts`, and references between sections in
- * `checkReferences` below.
+ * This module checks the structure and, in `checkReferences`, the references between sections. The values of
+ * the organization and the participant rows (СНИЛС checksums, ИНН, phones) are checked by `@fioco-flow/rules`
+ * in `load-file.ts`.
  */
 
 const id = z.string().trim().min(1).max(100);
