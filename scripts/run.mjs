@@ -15,7 +15,9 @@ if (!script) {
 }
 
 function run(command, commandArgs) {
-  const result = spawnSync(command, commandArgs, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+  // pnpm runs scripts from the workspace root, so the caller's folder is passed on for relative paths.
+  const env = { ...process.env, FIOCO_FLOW_CALLER_CWD: process.env.INIT_CWD ?? process.cwd() };
+  const result = spawnSync(command, commandArgs, { cwd: root, env, stdio: 'inherit', shell: process.platform === 'win32' });
   if (result.error) throw result.error;
   return result.status ?? 1;
 }
