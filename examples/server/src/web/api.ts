@@ -1,5 +1,9 @@
-import type { ApplicationEventRecord, ApplicationView, AvailableCommand, FileRef } from '@fioco-flow/core';
+import type { ApplicationEventRecord, ApplicationView as CoreApplicationView, AvailableCommand, FileRef } from '@fioco-flow/core';
+import { createContext } from 'preact';
 import { locale } from './i18n.js';
+
+/** The id of the application on the page: file links download through it. */
+export const ApplicationContext = createContext('');
 
 /** Where the HTTP adapter is mounted on the example server. */
 export const apiBase = '/api';
@@ -29,6 +33,9 @@ export class ApiError extends Error {
   }
 }
 
+/** An application as the API writes it: the core's view with the state label in the response language. */
+export type ApplicationView = Omit<CoreApplicationView, 'stateLabel'> & { readonly stateLabel: string };
+
 /** A demo account as `GET /demo/accounts` lists it (without its token). */
 export interface DemoAccountInfo {
   readonly key: 'representative' | 'staff';
@@ -52,6 +59,8 @@ export interface ProgramInfo {
   readonly subjects: readonly { readonly id: string; readonly title: { readonly ru: string; readonly en: string } }[];
   readonly requiredDocuments: readonly string[];
   readonly provisional: boolean;
+  /** The last moment to submit an application for this cohort. */
+  readonly submission: DeadlineView | null;
 }
 
 /** The server clock as `GET /demo/clock` reports it. */
@@ -83,6 +92,9 @@ export interface MachineChart {
   }[];
   readonly transitions: readonly { readonly source: string; readonly target: string | null; readonly command: string; readonly label: string }[];
 }
+
+/** An event of the application's log with the labels of its command and of the state it led to. */
+export type EventView = ApplicationEventRecord & { readonly label: string; readonly stateLabel: string };
 
 /** An application with the ETag the API sent with it, for the next command's `If-Match`. */
 export interface LoadedApplication {
@@ -153,7 +165,20 @@ function items<T>(body: unknown): T[] {
 
 export const api = {
   accounts: async () => items<DemoAccountInfo>(await getJson('/demo/accounts')),
-  programs: async () => items<ProgramInfo>(await getJson('/demo/programs')),
+  /** The programs, each with whether its course start lies in a provisional calendar year. */
+  async programs(): Promise<ProgramInfo[]> {
+    const programs = items<Omit<ProgramInfo, 'provisional' | 'submission'>>(await getJson(`${apiBase}/programs`));
+    return Promise.all(
+      programs.map(async (program) => {
+        const [day, deadlines] = await Promise.all([
+          getJson<{ provisional: boolean }>(`${apiBase}/calendar/days/${program.courseStart}`),
+          getJson<{ deadlines: DeadlineView[] }>(`${apiBase}/deadlines?courseStart=${program.courseStart}`),
+        ]);
+        const submission = deadlines.deadlines.find((deadline) => deadline.kind === 'submission') ?? null;
+        return { ...program, provisional: day.provisional, submission };
+      }),
+    );
+  },
   time: () => getJson<ServerTime>('/demo/clock'),
 
   /** Checks a token by asking who it belongs to. */
@@ -208,43 +233,42 @@ export const api = {
   availableCommands: async (id: string) =>
     items<AvailableCommand>(await getJson(`${apiBase}/applications/${encodeURIComponent(id)}/commands`)),
 
-  events: async (id: string) => items<ApplicationEventRecord>(await getJson(`${apiBase}/applications/${encodeURIComponent(id)}/events`)),
+  events: async (id: string) => items<EventView>(await getJson(`${apiBase}/applications/${encodeURIComponent(id)}/events`)),
 
   deadlines: async (id: string) => items<DeadlineView>(await getJson(`${apiBase}/applications/${encodeURIComponent(id)}/deadlines`)),
 
-  async upload(file: File): Promise<FileRef> {
+  /** Uploads a file for a later command of the application; the API checks its type by content. */
+  async upload(applicationId: string, file: File): Promise<FileRef> {
     const form = new FormData();
     form.append('file', file, file.name);
-    const response = await request(`${apiBase}/files`, { method: 'POST', body: form });
-    const body = (await response.json()) as FileRef | { file: FileRef };
-    return 'file' in body ? body.file : body;
+    const response = await request(`${apiBase}/applications/${encodeURIComponent(applicationId)}/files`, { method: 'POST', body: form });
+    const body = (await response.json()) as { files: FileRef[] };
+    return body.files[0]!;
   },
 
-  /** Downloads a file with the bearer token and hands it to the browser under its name. */
-  async download(ref: { readonly id: string; readonly name: string }): Promise<void> {
-    const response = await request(`${apiBase}/files/${encodeURIComponent(ref.id)}`, { headers: { Accept: '*/*' } });
-    const url = URL.createObjectURL(await response.blob());
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = ref.name || ref.id;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  /** Downloads a file of the application with the bearer token and hands it to the browser under its name. */
+  async download(applicationId: string, ref: { readonly id: string; readonly name: string }): Promise<void> {
+    const path = `${apiBase}/applications/${encodeURIComponent(applicationId)}/files/${encodeURIComponent(ref.id)}`;
+    const response = await request(path, { headers: { Accept: '*/*' } });
+    saveBlob(await response.blob(), ref.name || ref.id);
   },
 
   async calendarFile(id: string): Promise<void> {
-    const response = await request(`${apiBase}/applications/${encodeURIComponent(id)}/calendar.ics`, { headers: { Accept: 'text/calendar' } });
-    const url = URL.createObjectURL(await response.blob());
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = `deadlines-${id}.ics`;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    const response = await request(`${apiBase}/applications/${encodeURIComponent(id)}/deadlines.ics`, { headers: { Accept: 'text/calendar' } });
+    saveBlob(await response.blob(), `deadlines-${id}.ics`);
   },
 };
+
+function saveBlob(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
 
 function applicationOf(body: unknown): ApplicationView {
   const record = body as { application?: ApplicationView };

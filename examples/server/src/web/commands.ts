@@ -1,6 +1,6 @@
-import type { ApplicationView, AvailableCommand } from '@fioco-flow/core';
+import type { AvailableCommand } from '@fioco-flow/core';
 import { useState } from 'preact/hooks';
-import { api, type LoadedApplication } from './api.js';
+import { api, type ApplicationView, type LoadedApplication } from './api.js';
 import { t, type TextKey } from './i18n.js';
 import { Badge, Checkbox, errorMap, FileField, html, Notice, problemOf, problemText, Section, TextField, type ErrorMap } from './ui.js';
 
@@ -137,7 +137,7 @@ function CommandForm(props: { command: AvailableCommand; loaded: LoadedApplicati
         const value = values[field.name]?.trim() ?? '';
         if (field.kind === 'file' || field.kind === 'optionalFile') {
           const file = files[field.name];
-          if (file) payload[field.name] = await api.upload(file);
+          if (file) payload[field.name] = await api.upload(application.id, file);
         } else if (field.kind === 'rubles') {
           const kopecks = rublesToKopecks(value);
           if (kopecks === null) local.set(`/${field.name}`, [`${t(field.label)}: ${value || '—'}`]);

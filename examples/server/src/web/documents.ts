@@ -134,7 +134,7 @@ function DocumentItem(props: {
           class="replace-form"
           onSubmit=${(event: Event) => {
             event.preventDefault();
-            if (file) void send('document.replace', async () => ({ documentId: document.id, file: await api.upload(file) }));
+            if (file) void send('document.replace', async () => ({ documentId: document.id, file: await api.upload(props.loaded.application.id, file) }));
           }}
         >
           <${FileField} label=${t('replacementFile')} name="replacement" errors=${errors.get('/file')} onChange=${(files: File[]) => setFile(files[0])} />

@@ -1,6 +1,6 @@
-import type { ApplicationView, ParticipantRowData } from '@fioco-flow/core';
+import type { ParticipantRowData } from '@fioco-flow/core';
 import { useState } from 'preact/hooks';
-import { api, type LoadedApplication, type ProgramInfo } from './api.js';
+import { api, type ApplicationView, type LoadedApplication, type ProgramInfo } from './api.js';
 import { locale, t, tKey, type TextKey } from './i18n.js';
 import {
   Checkbox,
@@ -129,6 +129,13 @@ function remapRowPointers(errors: ErrorMap, serverIndexToFormIndex: (index: numb
   return result;
 }
 
+/** The later of two copies of the application, by version. */
+function newer(a: LoadedApplication | null, b: LoadedApplication | null): LoadedApplication | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return b.application.version > a.application.version ? b : a;
+}
+
 function merge(into: Map<string, string[]>, from: ReadonlyMap<string, readonly string[]>): void {
   for (const [pointer, details] of from) into.set(pointer, [...(into.get(pointer) ?? []), ...details]);
 }
@@ -142,9 +149,13 @@ export function DraftForm(props: {
   program: ProgramInfo;
   loaded: LoadedApplication | null;
   requisites: Record<string, string> | undefined;
-  onSaved: (loaded: LoadedApplication) => void;
+  /** Called after every save; `clean` is false when some change was refused and its errors are on the form. */
+  onSaved: (loaded: LoadedApplication, clean: boolean) => void;
 }) {
   const [form, setForm] = useState<FormState>(() => formFromApplication(props.loaded?.application ?? null, props.requisites));
+  // The form's own copy of the application: the first save creates it, and later saves must not create another.
+  const [saved, setSaved] = useState<LoadedApplication | null>(props.loaded);
+  const current = newer(props.loaded, saved);
   const [errors, setErrors] = useState<Map<string, string[]>>(new Map());
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
@@ -157,7 +168,8 @@ export function DraftForm(props: {
   /** Sends every change of the form as draft commands; returns the application and the errors met. */
   async function save(): Promise<{ loaded: LoadedApplication; errors: Map<string, string[]> }> {
     const collected = new Map<string, string[]>();
-    let loaded = props.loaded ?? (await api.createApplication(props.program.id));
+    let loaded = current ?? (await api.createApplication(props.program.id));
+    setSaved(loaded);
     const id = loaded.application.id;
 
     const run = async (type: string, payload: unknown, formIndex: number | null) => {
@@ -226,7 +238,7 @@ export function DraftForm(props: {
           continue;
         }
         try {
-          const ref = await api.upload(file);
+          const ref = await api.upload(id, file);
           const existing = loaded.application.data.documents.find((document) => document.kind === kind && document.rowIds.includes(serverId!));
           const attached = await run(
             'document.attach',
@@ -271,9 +283,10 @@ export function DraftForm(props: {
       }
 
       setErrors(found);
+      setSaved(loaded);
       if (found.size > 0) setNotice({ kind: 'error', text: t('fixErrors') });
       else setNotice({ kind: 'ok', text: submit ? t('submitted') : t('draftSaved') });
-      props.onSaved(loaded);
+      props.onSaved(loaded, found.size === 0);
     } catch (error) {
       setNotice({ kind: 'error', text: problemText(error) });
     } finally {
@@ -374,7 +387,7 @@ export function DraftForm(props: {
             row=${row}
             index=${index}
             program=${props.program}
-            documents=${props.loaded?.application.data.documents ?? []}
+            documents=${current?.application.data.documents ?? []}
             errors=${errors}
             onChange=${(change: (row: FormRow) => FormRow) => updateRow(row.key, change)}
             onRemove=${form.rows.length > 1 ? () => update({ rows: form.rows.filter((entry) => entry.key !== row.key) }) : null}

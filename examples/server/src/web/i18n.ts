@@ -36,6 +36,7 @@ const ru = {
   provisionalCalendar:
     'Производственный календарь на 2027 год ещё предварительный: постановление Правительства о переносах выходных дней не опубликовано, поэтому сроки этого потока могут сдвинуться.',
   newApplication: 'Подать заявку',
+  submissionClosed: 'Приём заявок на этот поток закончился',
   hasActiveApplication: 'Заявка на этот поток уже есть',
   myApplications: 'Заявки организации',
   queue: 'Очередь заявок',
@@ -267,6 +268,7 @@ const en: Record<TextKey, string> = {
   provisionalCalendar:
     'The 2027 production calendar is still provisional: the Government decree on the 2027 day-off transfers is not published yet, so the deadlines of this cohort may move.',
   newApplication: 'Apply',
+  submissionClosed: 'Applications for this cohort are closed',
   hasActiveApplication: 'An application for this cohort exists',
   myApplications: "The organization's applications",
   queue: 'Application queue',

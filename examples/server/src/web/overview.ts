@@ -1,6 +1,5 @@
-import type { ApplicationEventRecord, ApplicationView } from '@fioco-flow/core';
 import { useState } from 'preact/hooks';
-import { api, type DeadlineView, type ProgramInfo } from './api.js';
+import { api, type ApplicationView, type DeadlineView, type EventView, type ProgramInfo } from './api.js';
 import { formatBothZones, formatDate, formatMoney } from './format.js';
 import { locale, t, tKey } from './i18n.js';
 import { Badge, FileLink, html, problemText, Section } from './ui.js';
@@ -33,22 +32,18 @@ export function DeadlinesSection(props: { applicationId: string; deadlines: read
 }
 
 /** The event log as a timeline: when, who, what, and the state after it. */
-export function Timeline(props: {
-  events: readonly ApplicationEventRecord[];
-  commandLabels: ReadonlyMap<string, string>;
-  stateLabels: ReadonlyMap<string, string>;
-}) {
-  const actorLabel = (event: ApplicationEventRecord) =>
+export function Timeline(props: { events: readonly EventView[] }) {
+  const actorLabel = (event: EventView) =>
     event.actor.role === 'system' ? t('timelineActorSystem') : event.actor.role === 'staff' ? t('roleStaff') : t('roleRepresentative');
   return html`<${Section} title=${t('timelineTitle')} id="timeline">
     <ol class="timeline">
       ${[...props.events].reverse().map(
         (event) => html`<li key=${event.version}>
           <p>
-            <strong>${props.commandLabels.get(event.type) ?? event.type}</strong>
+            <strong>${event.label}</strong>
             <span class="muted"> · ${actorLabel(event)}</span>
           </p>
-          <p class="muted">${formatBothZones(event.at, zones())} → ${props.stateLabels.get(event.state) ?? event.state}</p>
+          <p class="muted">${formatBothZones(event.at, zones())} → ${event.stateLabel}</p>
         </li>`,
       )}
     </ol>

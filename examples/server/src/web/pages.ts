@@ -1,6 +1,6 @@
-import type { ApplicationEventRecord, ApplicationView, AvailableCommand } from '@fioco-flow/core';
+import type { AvailableCommand } from '@fioco-flow/core';
 import { useEffect, useState } from 'preact/hooks';
-import { api, type DeadlineView, type DemoAccountInfo, type LoadedApplication, type MachineChart, type ProgramInfo } from './api.js';
+import { api, ApplicationContext, type ApplicationView, type DeadlineView, type EventView, type DemoAccountInfo, type LoadedApplication, type MachineChart, type ProgramInfo } from './api.js';
 import { CommandsPanel } from './commands.js';
 import { DocumentsSection } from './documents.js';
 import { DraftForm } from './draft-form.js';
@@ -92,13 +92,17 @@ export function Home(props: { account: DemoAccountInfo; programs: readonly Progr
           <ul class="programs">
             ${props.programs.map((program) => {
               const active = applications?.find((application) => application.programId === program.id && !application.final);
+              const closed = program.submission !== null && Date.parse(program.submission.endsAt) <= props.now.getTime();
               return html`<li class="card program" key=${program.id} data-program=${program.id}>
                 <h3>${program.title[locale()]}</h3>
                 <p>${t('programDates')}: ${formatDate(program.courseStart)} — ${formatDate(program.courseEnd)}, ${program.hours} ч.</p>
+                ${program.submission ? html`<p>${program.submission.text}</p>` : null}
                 ${program.provisional ? html`<p class="provisional" role="note">${t('provisionalCalendar')}</p>` : null}
                 ${active
                   ? html`<a class="button secondary" href=${`#/applications/${active.id}`}>${t('hasActiveApplication')}: ${t('open')}</a>`
-                  : html`<a class="button" href=${`#/new/${program.id}`}>${t('newApplication')}</a>`}
+                  : closed
+                    ? html`<p><${Badge} tone="neutral">${t('submissionClosed')}<//></p>`
+                    : html`<a class="button" href=${`#/new/${program.id}`}>${t('newApplication')}</a>`}
               </li>`;
             })}
           </ul>
@@ -125,7 +129,7 @@ export function Home(props: { account: DemoAccountInfo; programs: readonly Progr
                   return html`<tr key=${application.id} class=${overdue ? 'overdue' : ''} data-application=${application.id}>
                     <td>${programTitle(application.programId)}</td>
                     ${staff ? html`<td>${application.data.form.organization.fullName ?? application.organizationId}</td>` : null}
-                    <td>${application.stateLabel[locale()]}</td>
+                    <td>${application.stateLabel}</td>
                     <td>
                       ${application.nextDeadlineAt ? formatBothZones(application.nextDeadlineAt, { moscow: t('moscowTime'), local: t('localTime') }) : '—'}
                       ${overdue ? html` <${Badge} tone="bad">${t('overdue')}<//>` : null}
@@ -151,7 +155,9 @@ export function NewApplication(props: { program: ProgramInfo | undefined; accoun
       program=${props.program}
       loaded=${null}
       requisites=${props.account.requisites}
-      onSaved=${(loaded: LoadedApplication) => navigate(`#/applications/${loaded.application.id}`)}
+      onSaved=${(loaded: LoadedApplication, clean: boolean) => {
+        if (clean) navigate(`#/applications/${loaded.application.id}`);
+      }}
     />
   </main>`;
 }
@@ -160,7 +166,7 @@ interface PageData {
   readonly loaded: LoadedApplication;
   readonly commands: readonly AvailableCommand[];
   readonly deadlines: readonly DeadlineView[];
-  readonly events: readonly ApplicationEventRecord[];
+  readonly events: readonly EventView[];
 }
 
 async function loadPage(id: string): Promise<PageData> {
@@ -204,10 +210,9 @@ export function ApplicationPage(props: { id: string; account: DemoAccountInfo; p
   const available = new Set(page.commands.filter((command) => command.available).map((command) => command.type));
   const onDone = () => void reload();
 
-  const commandLabels = new Map<string, string>([['application.create', locale() === 'ru' ? 'Создание заявки' : 'Application created']]);
+  const commandLabels = new Map<string, string>();
   for (const transition of props.chart?.transitions ?? []) commandLabels.set(transition.command, transition.label);
   for (const command of page.commands) commandLabels.set(command.type, command.label);
-  const stateLabels = new Map((props.chart?.states ?? []).map((state) => [state.id, state.label]));
   const visited = new Set(page.events.map((event) => event.state as string));
 
   const documentLabel = (documentId: string) => {
@@ -220,13 +225,13 @@ export function ApplicationPage(props: { id: string; account: DemoAccountInfo; p
   const isDraft = application.state === 'draft';
   const representative = props.account.role === 'representative';
 
-  return html`<main id="main" tabindex="-1" class="application-page" data-state=${application.state}>
+  return html`<${ApplicationContext.Provider} value=${application.id}><main id="main" tabindex="-1" class="application-page" data-state=${application.state}>
     <p><a href="#/">${t('back')}</a></p>
     <header class="application-header">
       <h1>${t('applicationTitle')}: ${program?.title[locale()] ?? application.programId}</h1>
       <p>
         ${program ? html`${t('programDates')}: ${formatDate(program.courseStart)} — ${formatDate(program.courseEnd)} · ` : null}
-        ${t('stateNow')}: <strong data-testid="state">${application.stateLabel[locale()]}</strong>
+        ${t('stateNow')}: <strong data-testid="state">${application.stateLabel}</strong>
       </p>
       ${program?.provisional ? html`<p class="provisional" role="note">${t('provisionalCalendar')}</p>` : null}
       ${error ? html`<${Notice} kind="error" text=${error} />` : null}
@@ -235,7 +240,7 @@ export function ApplicationPage(props: { id: string; account: DemoAccountInfo; p
     <div class="layout">
       <div class="main-column">
         ${isDraft && representative && program && available.has('draft.update')
-          ? html`<${DraftForm} key=${application.version} program=${program} loaded=${page.loaded} requisites=${props.account.requisites} onSaved=${onDone} />`
+          ? html`<${DraftForm} program=${program} loaded=${page.loaded} requisites=${props.account.requisites} onSaved=${onDone} />`
           : html`<${SummarySection} application=${application} program=${program} />`}
         <${DocumentsSection} loaded=${page.loaded} program=${program} available=${available} onDone=${onDone} />
         <${ContractSection} application=${application} />
@@ -251,10 +256,10 @@ export function ApplicationPage(props: { id: string; account: DemoAccountInfo; p
               <${StateChart} chart=${props.chart} current=${application.state} visited=${visited} />
             <//>`
           : null}
-        <${Timeline} events=${page.events} commandLabels=${commandLabels} stateLabels=${stateLabels} />
+        <${Timeline} events=${page.events} />
       </aside>
     </div>
-  </main>`;
+  </main><//>`;
 }
 
 /** The header line with the server time: «Время сервера: 09:00 25 января 2027 г. по московскому времени». */

@@ -28,7 +28,7 @@ export function Thread(props: {
     setError(null);
     try {
       const attachments = [];
-      for (const file of files) attachments.push(await api.upload(file));
+      for (const file of files) attachments.push(await api.upload(props.loaded.application.id, file));
       const loaded = await api.command(props.loaded.application.id, props.loaded.etag, 'message.post', { text, attachments });
       setText('');
       setFiles([]);

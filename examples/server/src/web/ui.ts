@@ -1,7 +1,7 @@
 import { html as preactHtml } from 'htm/preact';
 import type { ComponentChildren, VNode } from 'preact';
-import { useState } from 'preact/hooks';
-import { api, ApiError, type FieldError, type Problem } from './api.js';
+import { useContext, useState } from 'preact/hooks';
+import { api, ApiError, ApplicationContext, type FieldError, type Problem } from './api.js';
 import { t } from './i18n.js';
 import { formatSize } from './format.js';
 
@@ -191,12 +191,13 @@ export function FileField(props: {
   </div>`;
 }
 
-/** A link-styled button that downloads a stored file with the session's token. */
+/** A link-styled button that downloads a file of the application on the page with the session's token. */
 export function FileLink(props: { file: { id: string; name: string; size?: number }; label?: string }) {
+  const applicationId = useContext(ApplicationContext);
   const [error, setError] = useState<string | null>(null);
-  const label = props.label ?? props.file.name ?? props.file.id;
+  const label = props.label ?? (props.file.name || props.file.id);
   return html`<span class="file-link">
-    <button type="button" class="link" onClick=${() => api.download(props.file).catch((failure) => setError(problemText(failure)))}>
+    <button type="button" class="link" onClick=${() => api.download(applicationId, props.file).catch((failure) => setError(problemText(failure)))}>
       ${label}${props.file.size === undefined ? '' : ` (${formatSize(props.file.size)})`}
     </button>
     ${error ? html`<span class="inline-error" role="alert">${error}</span>` : null}
