@@ -17,7 +17,7 @@ import { toDeadlineView } from '../views/calendar.js';
 import { renderDeadlineFeed } from '../views/ics.js';
 import { loadApplication, type RouteDependencies } from './context.js';
 import { applicationResponse, commandTypeOf, executeCommand, idempotentWrite, invalidPayload, isRecord, parsePayload } from './write.js';
-import { findFileRefs } from './files.js';
+import { checkReferencedFiles } from './files.js';
 
 const defaultPageSize = 50;
 const maxPageSize = 200;
@@ -96,7 +96,7 @@ export function registerApplicationRoutes(app: Hono<AdapterEnv>, dependencies: R
         validate: async (type) => {
           const rawPayload = isRecord(body) ? (body['payload'] ?? {}) : {};
           const payload = parsePayload(type, rawPayload, '/payload');
-          await checkReferencedFiles(dependencies, payload);
+          await checkReferencedFiles(dependencies.files, payload, '/payload');
           return { type, finalize: async () => payload };
         },
       }),
@@ -191,36 +191,4 @@ function checkedTimeZone(value: string | undefined): string | undefined {
       expected: { ru: 'часовой пояс IANA, например Asia/Vladivostok', en: 'an IANA time zone such as Asia/Vladivostok' },
     });
   }
-}
-
-/**
- * Checks that every file a JSON command names was uploaded: its id is in the file store with the
- * same content hash, size, type and name. A client cannot pass off a FileRef it made up.
- *
- * @throws {ProblemError} `invalid_payload` (422) pointing at each unknown file.
- */
-async function checkReferencedFiles(dependencies: RouteDependencies, payload: unknown): Promise<void> {
-  const unknown: string[] = [];
-  for (const { ref, path } of findFileRefs(payload)) {
-    const stored = await dependencies.files.get(ref.id);
-    const same =
-      stored !== undefined &&
-      stored.ref.sha256 === ref.sha256 &&
-      stored.ref.size === ref.size &&
-      stored.ref.mediaType === ref.mediaType &&
-      stored.ref.name === ref.name;
-    if (!same) unknown.push(`/payload${path}`);
-  }
-  if (unknown.length === 0) return;
-
-  invalidPayload(
-    unknown.map((pointer) => ({
-      pointer,
-      code: 'file_not_uploaded',
-      detail: (locale) =>
-        locale === 'ru'
-          ? 'Файл не найден в хранилище. Загрузите его через POST /applications/{id}/files и передайте полученный объект без изменений.'
-          : 'The file is not in the file store. Upload it with POST /applications/{id}/files and pass the returned object unchanged.',
-    })),
-  );
 }

@@ -1,4 +1,4 @@
-import { fileRefSchema, type ApplicationView, type CommandType, type FileRef } from '@fioco-flow/core';
+import { fileRefSchema, type ApplicationView, type CommandType, type FileRef, type FileStore } from '@fioco-flow/core';
 import type { Context, Hono } from 'hono';
 import { readJsonBody, readMultipartBody, mediaTypeOf, type MultipartBody } from '../http/body.js';
 import type { AdapterEnv } from '../http/env.js';
@@ -100,6 +100,7 @@ export function registerFileRoutes(app: Hono<AdapterEnv>, dependencies: RouteDep
           type: () => 'message.post',
           validate: async (type) => {
             const payload = parsePayload(type, body, '');
+            await checkReferencedFiles(dependencies.files, payload, '');
             return { type, finalize: async () => payload };
           },
         }),
@@ -147,6 +148,38 @@ export function findFileRefs(value: unknown, path = ''): { readonly ref: FileRef
   if (asRef.success) return [{ ref: asRef.data, path }];
   return Object.entries(value).flatMap(([key, item]) =>
     findFileRefs(item, `${path}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`),
+  );
+}
+
+/**
+ * Checks that every file a JSON command names was uploaded: its id is in the file store with the
+ * same content hash, size, type and name. A client cannot pass off a FileRef it made up.
+ *
+ * @throws {ProblemError} `invalid_payload` (422) pointing at each unknown file.
+ */
+export async function checkReferencedFiles(files: FileStore, payload: unknown, pointerPrefix: string): Promise<void> {
+  const unknown: string[] = [];
+  for (const { ref, path } of findFileRefs(payload)) {
+    const stored = await files.get(ref.id);
+    const same =
+      stored !== undefined &&
+      stored.ref.sha256 === ref.sha256 &&
+      stored.ref.size === ref.size &&
+      stored.ref.mediaType === ref.mediaType &&
+      stored.ref.name === ref.name;
+    if (!same) unknown.push(`${pointerPrefix}${path}`);
+  }
+  if (unknown.length === 0) return;
+
+  invalidPayload(
+    unknown.map((pointer) => ({
+      pointer,
+      code: 'file_not_uploaded',
+      detail: (locale) =>
+        locale === 'ru'
+          ? 'Файл не найден в хранилище. Загрузите его через POST /applications/{id}/files и передайте полученный объект без изменений.'
+          : 'The file is not in the file store. Upload it with POST /applications/{id}/files and pass the returned object unchanged.',
+    })),
   );
 }
 
