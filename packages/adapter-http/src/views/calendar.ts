@@ -11,7 +11,10 @@ export interface DayView extends Omit<DayDescription, 'name' | 'label'> {
 /** A deadline with its sentence in the response language and the days it skipped described likewise. */
 export interface DeadlineView extends Omit<Deadline, 'explanation'> {
   readonly text: string;
-  readonly explanation: Omit<Deadline['explanation'], 'skippedDays'> & { readonly skippedDays: readonly DayView[] };
+  readonly explanation: Omit<Deadline['explanation'], 'skippedDays' | 'countedWorkingWeekends'> & {
+    readonly skippedDays: readonly DayView[];
+    readonly countedWorkingWeekends: readonly DayView[];
+  };
 }
 
 /** Writes a day's description with its name and label in one language. */
@@ -20,7 +23,7 @@ export function toDayView(day: DayDescription, locale: Locale): DayView {
   return { ...facts, ...(name ? { name: name[locale] } : {}), label: label[locale] };
 }
 
-/** Writes a deadline with its rendered sentence in one language. */
+/** Writes a deadline with its rendered sentence, and the days it describes, in one language. */
 export function toDeadlineView(deadline: Deadline, locale: Locale, organizationTimeZone?: string): DeadlineView {
   const text = renderDeadline(deadline, { locale, ...(organizationTimeZone ? { organizationTimeZone } : {}) });
   return {
@@ -29,6 +32,7 @@ export function toDeadlineView(deadline: Deadline, locale: Locale, organizationT
     explanation: {
       ...deadline.explanation,
       skippedDays: deadline.explanation.skippedDays.map((day) => toDayView(day, locale)),
+      countedWorkingWeekends: deadline.explanation.countedWorkingWeekends.map((day) => toDayView(day, locale)),
     },
   };
 }
