@@ -97,8 +97,8 @@ async function writeIdempotency(connection: SqlQueryable, record: IdempotencyRec
   );
 }
 
-/** Builds the WHERE, ORDER BY, LIMIT and OFFSET of `list` with numbered parameters. */
-function listQuery(filter: ApplicationFilter): { text: string; params: unknown[] } {
+/** Builds the SELECT of `list` with numbered parameters. Exported for the query plan tests. */
+export function listQuery(filter: ApplicationFilter): { text: string; params: unknown[] } {
   assertPageBound(filter.limit, 'limit');
   assertPageBound(filter.offset, 'offset');
 

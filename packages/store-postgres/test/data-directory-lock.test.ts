@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { acquireDataDirectoryLock, lockFileName, type LockOwner, type LockTakeover } from '../src/data-directory-lock.js';
 import { StoreError, formatStoreError } from '../src/errors.js';
-import { openPgliteDatabase } from '../src/open-database.js';
+import { createPgliteStore } from '../src/create-store.js';
 
 const repositoryRoot = fileURLToPath(new URL('../../..', import.meta.url));
 const holderScript = fileURLToPath(new URL('./fixtures/hold-data-directory.ts', import.meta.url));
@@ -212,7 +212,7 @@ describe('PGlite data directory shared by two processes', () => {
     const { report } = await startHolder(dataDir);
     expect(report.ready).toBe(true);
 
-    const error = (await openPgliteDatabase({ dataDir }).catch((caught: unknown) => caught)) as StoreError<'STORE_LOCKED'>;
+    const error = (await createPgliteStore({ dataDir }).catch((caught: unknown) => caught)) as StoreError<'STORE_LOCKED'>;
 
     expect(error).toBeInstanceOf(StoreError);
     expect(error.code).toBe('STORE_LOCKED');
@@ -223,7 +223,7 @@ describe('PGlite data directory shared by two processes', () => {
 
   it('refuses another process while this process holds the directory', async () => {
     const dataDir = newDataDir();
-    const client = await openPgliteDatabase({ dataDir });
+    const store = await createPgliteStore({ dataDir });
     try {
       const { child, report } = await startHolder(dataDir);
 
@@ -232,7 +232,7 @@ describe('PGlite data directory shared by two processes', () => {
       await new Promise((resolve) => child.once('exit', resolve));
       expect(child.exitCode).toBe(1);
     } finally {
-      await client.close();
+      await store.close();
     }
   });
 
@@ -253,20 +253,19 @@ describe('PGlite data directory shared by two processes', () => {
     await killAndWait(child);
     const takeovers: LockTakeover[] = [];
 
-    const client = await openPgliteDatabase({ dataDir, onLockTakeover: (takeover) => takeovers.push(takeover) });
+    const store = await createPgliteStore({ dataDir, onLockTakeover: (takeover) => takeovers.push(takeover) });
     try {
       expect(takeovers.map((takeover) => takeover.previousOwner.pid)).toEqual([report.pid]);
-      const { rows } = await client.query<{ pid: number }>('SELECT pid FROM held_by');
-      expect(rows).toEqual([{ pid: report.pid }]);
+      expect((await store.get(`held-by-${report.pid}`))?.organizationId).toBe(`org-${report.pid}`);
     } finally {
-      await client.close();
+      await store.close();
     }
   });
 
   it('close releases the directory for the next process', async () => {
     const dataDir = newDataDir();
-    const client = await openPgliteDatabase({ dataDir });
-    await client.close();
+    const store = await createPgliteStore({ dataDir });
+    await store.close();
     expect(existsSync(join(dataDir, lockFileName))).toBe(false);
 
     const { report } = await startHolder(dataDir);
