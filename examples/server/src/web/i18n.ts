@@ -79,6 +79,8 @@ const ru = {
 
   timelineTitle: 'История',
   timelineActorSystem: 'Система (сроки)',
+  timelineAll: 'Показать всю историю',
+  timelineLatest: 'Показать только последние события',
 
   formTitle: 'Заявка на обучение',
   formIntro: 'Заполните форму и сохраните черновик в любой момент. Полноту и правила списка участников проверяет отправка.',
@@ -311,6 +313,8 @@ const en: Record<TextKey, string> = {
 
   timelineTitle: 'History',
   timelineActorSystem: 'System (deadlines)',
+  timelineAll: 'Show the whole history',
+  timelineLatest: 'Show only the latest events',
 
   formTitle: 'Application for the course',
   formIntro: 'Fill in the form and save the draft at any time. Submission checks completeness and the participant list rules.',

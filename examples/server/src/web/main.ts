@@ -133,14 +133,14 @@ function App() {
       onSignIn=${signIn}
     />`;
   } else if (route.name === 'application') {
-    content = html`<${ApplicationPage} id=${route.id} account=${account} programs=${programs} chart=${chart} now=${now} />`;
+    content = html`<${ApplicationPage} id=${route.id} account=${account} programs=${programs} chart=${chart} now=${now} language=${language} />`;
   } else if (route.name === 'new') {
     content = html`<${NewApplication} program=${programs.find((program) => program.id === route.programId)} account=${account} />`;
   } else {
-    content = html`<${Home} account=${account} programs=${programs} now=${now} />`;
+    content = html`<${Home} account=${account} programs=${programs} now=${now} language=${language} />`;
   }
 
-  return html`<div class="page" key=${language}>
+  return html`<div class="page">
     <a class="skip-link" href="#main" onClick=${(event: Event) => {
       event.preventDefault();
       document.getElementById('main')?.focus();

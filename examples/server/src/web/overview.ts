@@ -6,6 +6,9 @@ import { Badge, FileLink, html, problemText, Section } from './ui.js';
 
 const zones = () => ({ moscow: t('moscowTime'), local: t('localTime') });
 
+// The timeline shows the latest events first; the rest open on request.
+const timelineLength = 12;
+
 /** Each deadline with its explanation, its end in Moscow time and in the browser's time, and whether it passed. */
 export function DeadlinesSection(props: { applicationId: string; deadlines: readonly DeadlineView[]; now: Date; documentLabel: (id: string) => string }) {
   const [error, setError] = useState<string | null>(null);
@@ -33,11 +36,14 @@ export function DeadlinesSection(props: { applicationId: string; deadlines: read
 
 /** The event log as a timeline: when, who, what, and the state after it. */
 export function Timeline(props: { events: readonly EventView[] }) {
+  const [all, setAll] = useState(false);
+  const latestFirst = [...props.events].reverse();
+  const shown = all ? latestFirst : latestFirst.slice(0, timelineLength);
   const actorLabel = (event: EventView) =>
     event.actor.role === 'system' ? t('timelineActorSystem') : event.actor.role === 'staff' ? t('roleStaff') : t('roleRepresentative');
   return html`<${Section} title=${t('timelineTitle')} id="timeline">
     <ol class="timeline">
-      ${[...props.events].reverse().map(
+      ${shown.map(
         (event) => html`<li key=${event.version}>
           <p>
             <strong>${event.label}</strong>
@@ -47,6 +53,11 @@ export function Timeline(props: { events: readonly EventView[] }) {
         </li>`,
       )}
     </ol>
+    ${latestFirst.length > timelineLength
+      ? html`<button type="button" class="link" aria-expanded=${all} onClick=${() => setAll(!all)}>
+          ${all ? t('timelineLatest') : `${t('timelineAll')} (${latestFirst.length})`}
+        </button>`
+      : null}
   <//>`;
 }
 

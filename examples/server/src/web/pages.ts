@@ -71,13 +71,13 @@ function isOverdue(application: ApplicationView, now: Date): boolean {
 }
 
 /** The home screen: programs to apply for (representative) and the applications, as a queue for staff. */
-export function Home(props: { account: DemoAccountInfo; programs: readonly ProgramInfo[]; now: Date }) {
+export function Home(props: { account: DemoAccountInfo; programs: readonly ProgramInfo[]; now: Date; language: string }) {
   const [applications, setApplications] = useState<ApplicationView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     api.listApplications().then(setApplications, (failure) => setError(problemText(failure)));
-  }, []);
+  }, [props.language]);
 
   const staff = props.account.role === 'staff';
   const programTitle = (id: string) => props.programs.find((program) => program.id === id)?.title[locale()] ?? id;
@@ -180,7 +180,15 @@ async function loadPage(id: string): Promise<PageData> {
 }
 
 /** The page of one application: where it is, what can be done, deadlines, documents, contract, thread, history. */
-export function ApplicationPage(props: { id: string; account: DemoAccountInfo; programs: readonly ProgramInfo[]; chart: MachineChart | null; now: Date }) {
+export function ApplicationPage(props: {
+  id: string;
+  account: DemoAccountInfo;
+  programs: readonly ProgramInfo[];
+  chart: MachineChart | null;
+  now: Date;
+  /** The page's language: the API writes labels and messages in it, so a change reloads the application. */
+  language: string;
+}) {
   const [page, setPage] = useState<PageData | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -196,7 +204,7 @@ export function ApplicationPage(props: { id: string; account: DemoAccountInfo; p
   useEffect(() => {
     setPage(null);
     void reload();
-  }, [props.id]);
+  }, [props.id, props.language]);
 
   if (page === null) {
     return html`<main id="main" tabindex="-1">
