@@ -7,4 +7,6 @@ export default defineConfig({
   clean: true,
   sourcemap: true,
   target: 'node20',
+  // Deno resolves Node built-ins only with the `node:` prefix.
+  removeNodeProtocol: false,
 });

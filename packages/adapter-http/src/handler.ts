@@ -35,7 +35,7 @@ export interface HttpHandlerOptions {
   readonly store: IdempotencyStore;
   /** The host's authentication: `{ id, role, organizationId? }` for a valid request, `null` otherwise. */
   readonly authenticate: Authenticate;
-  /** Where uploaded bytes are kept: `createDirectoryFileStore(dir)` or the host's own store. */
+  /** The store of uploaded bytes: `createDirectoryFileStore(dir)` or the host's own. */
   readonly files: FileStore;
   /** Receives every unexpected error; the client gets a 500 problem without details. */
   readonly onError: ErrorReporter;
@@ -64,6 +64,7 @@ export type HttpHandler = (request: Request) => Promise<Response>;
 
 const hour = 60 * 60 * 1000;
 const systemClock: Clock = { now: () => new Date() };
+const localizedMediaType = /^(application\/(problem\+)?json|text\/calendar)\b/u;
 
 /**
  * Creates the HTTP API of the procedure as a Fetch handler on Hono. It only translates: requests
@@ -107,8 +108,11 @@ export function createHttpHandler(options: HttpHandlerOptions): HttpHandler {
   app.use(async (c, next) => {
     c.set('locale', negotiateLocale(c.req.header('accept-language'), fallbackLocale));
     await next();
-    c.res.headers.set('content-language', c.get('locale'));
-    appendVary(c.res.headers, 'Accept-Language');
+    // Only texts are localized; a downloaded scan is the same in every language.
+    if (localizedMediaType.test(c.res.headers.get('content-type') ?? '')) {
+      c.res.headers.set('content-language', c.get('locale'));
+      appendVary(c.res.headers, 'Accept-Language');
+    }
   });
   app.use(etag());
   app.onError((error, c) => errorToResponse(error, c, options.onError));

@@ -253,6 +253,7 @@ describe('downloads', () => {
     expect(latest.status).toBe(200);
     expect(latest.headers.get('content-type')).toBe('image/png');
     expect(latest.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(latest.headers.get('content-language')).toBeNull();
     expect(latest.headers.get('content-disposition')).toBe(
       `attachment; filename="______ ________.png"; filename*=UTF-8''${encodeURIComponent('Диплом Морозова.png')}`,
     );

@@ -6,7 +6,7 @@ import { fileRefSchema, type FileRef, type FileStore } from '@fioco-flow/core';
 const fileIdPattern = /^[A-Za-z0-9_-]{1,200}$/u;
 
 /**
- * Creates a {@link FileStore} in a directory. Bytes are content-addressed: `objects/ab/<sha256>` holds
+ * Creates a {@link FileStore} in a directory. Bytes are content-addressed: `objects/ab/<sha256>` contains
  * each distinct content once, however many uploads share it. Each upload gets its own id and a small
  * metadata file `refs/<id>.json` with the name and media type. Every file is written to `tmp/` first
  * and renamed into place, so a crash never leaves a half-written object or reference behind.

@@ -4,7 +4,7 @@ import { problem } from '../problems/problem.js';
 export interface UploadLimits {
   /** Largest accepted file, in bytes: 10 MiB by default. */
   readonly maxFileBytes: number;
-  /** Most files in one request: 10 by default. */
+  /** Maximum number of files in one request: 10 by default. */
   readonly maxFiles: number;
   /** Largest JSON body, in bytes: 1 MiB by default. */
   readonly maxJsonBytes: number;
@@ -20,7 +20,7 @@ export const defaultUploadLimits: UploadLimits = {
 // Room for the form fields and multipart boundaries beside the files themselves.
 const multipartOverheadBytes = 256 * 1024;
 
-/** The largest multipart body the limits allow. */
+/** Returns the largest multipart body the limits allow. */
 export function maxMultipartBytes(limits: UploadLimits): number {
   return limits.maxFileBytes * limits.maxFiles + multipartOverheadBytes;
 }
@@ -60,7 +60,7 @@ export async function readBodyBytes(request: Request, maxBytes: number): Promise
   return bytes;
 }
 
-/** The media type of a request without its parameters, lowercased: `multipart/form-data`. */
+/** Returns the media type of a request without its parameters, lowercased, such as `multipart/form-data`. */
 export function mediaTypeOf(request: Request): string {
   return (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
 }

@@ -9,8 +9,8 @@ export function versionETag(version: number): string {
 }
 
 /**
- * Checks a command's `If-Match` header against the application's current version, with the strong
- * comparison RFC 9110 requires for `If-Match` (a weak tag never matches; `*` matches any version).
+ * Checks a command's `If-Match` header against the application's current version. RFC 9110 requires
+ * the strong comparison for `If-Match`, so a weak tag never matches, while `*` matches any version.
  *
  * @returns The version the client expects, or `undefined` for `*`.
  * @throws {ProblemError} `if_match_required` (428) without the header, `version_mismatch` (412)

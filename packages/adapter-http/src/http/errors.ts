@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { problem, ProblemError } from '../problems/problem.js';
 import type { AdapterEnv } from './env.js';
 
-/** Where an unexpected error happened, for the host's log. */
+/** Context of an unexpected error, for the host's log. */
 export interface ErrorContext {
   readonly request: Request;
   /** The authenticated actor's id, when authentication had finished. */

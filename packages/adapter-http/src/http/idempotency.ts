@@ -8,7 +8,7 @@ export type IdempotencyStore = Pick<ApplicationStore, 'getIdempotency' | 'claimI
 /** Longest accepted `Idempotency-Key`, in characters. */
 export const maxIdempotencyKeyLength = 255;
 
-// Records of this adapter share the store with the core service's own records; the prefix keeps a
+// Records of this adapter share the store with the core service's own records. The prefix keeps a
 // key sent over HTTP apart from the same key used in a direct service call.
 const keyPrefix = 'http:';
 
@@ -62,10 +62,16 @@ export function canonicalJson(value: unknown): string {
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)
       .filter(([, entry]) => entry !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      .sort(([a], [b]) => compareKeys(a, b));
     return `{${entries.map(([key, entry]) => `${JSON.stringify(key)}:${canonicalJson(entry)}`).join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';
+}
+
+// Code-unit order, so that the fingerprint does not depend on the runtime's locale.
+function compareKeys(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
 }
 
 /** SHA-256 of a request's method, path and canonical body: what "the same request" means for a key. */
@@ -75,8 +81,9 @@ export function requestFingerprint(method: string, path: string, body: unknown):
 
 /**
  * Starts a request under an idempotency key. A completed record with the same fingerprint replays
- * the first response; a pending record means the first request still runs; any other fingerprint
- * means the key was reused for another request. Otherwise a pending record claims the key.
+ * the first response. A pending record means the first request still runs, and any other
+ * fingerprint means the key was reused for another request. Without a record, a pending record
+ * claims the key.
  *
  * @throws {ProblemError} `idempotency_key_reused` (422), `idempotency_request_in_progress` (409).
  */

@@ -1,15 +1,15 @@
 // The OpenAPI 3.1 document is generated with zod 4's own `z.toJSONSchema` rather than through
 // `@hono/zod-openapi` 1.x, for three reasons:
 // - The procedure fixes the order of checks (401 → 404 → idempotency replay → 403 → 422 → 428/412
-//   → 409). A route-level validator such as `@hono/zod-openapi`'s runs before the handler and would
-//   answer 422 before 401, 404 and the replay; the routes validate in that order themselves.
+//   → 409). A route-level validator such as `@hono/zod-openapi`'s runs before the handler, so it would
+//   return 422 before 401, 404 and the replay. The routes validate in that order themselves.
 // - The request schemas are the core's command catalog as it is. `z.toJSONSchema(registry, { io:
 //   'input' })` converts them, refinements and defaults included, into JSON Schema draft 2020-12,
 //   which is the schema dialect of OpenAPI 3.1, with no second translation layer to keep in step
 //   with zod (`@hono/zod-openapi` goes through `@asteasolutions/zod-to-openapi`).
 // - One route carries every command, `POST /applications/:id/commands`, with a discriminated union
-//   of 30 payloads; a registry of zod schemas turns it into `oneOf` with `$ref`s and a
-//   discriminator without declaring each command as a route.
+//   of 30 payloads. A registry of zod schemas turns it into `oneOf` with `$ref`s and a
+//   discriminator, so no command has to be declared as a route of its own.
 import {
   applicationDataSchema,
   applicationStates,

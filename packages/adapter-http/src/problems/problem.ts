@@ -15,7 +15,7 @@ export interface FieldError {
   readonly detail: string;
 }
 
-/** Why a command cannot be sent now, as the core's available-commands query states it. */
+/** A reason a command cannot be sent now, as the core's available-commands query states it. */
 export interface BlockedReason {
   readonly code: string;
   readonly detail: string;

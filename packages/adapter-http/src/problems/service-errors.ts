@@ -30,7 +30,7 @@ export function toJsonPointer(path: readonly (string | number)[]): string {
  *
  * @param payload - The payload as sent and where it sits in the request body (`/payload` for
  *   `POST /applications/:id/commands`, empty where the form fields are the payload). A violation
- *   whose path starts with a key of the payload points into the request; any other violation, such
+ *   whose path starts with a key of the payload points into the request. Any other violation, such
  *   as a submission rule or a row check at `participants/2/snils`, points into the application.
  */
 export function problemFromServiceError(

@@ -161,7 +161,7 @@ export function registerApplicationRoutes(app: Hono<AdapterEnv>, dependencies: R
   });
 }
 
-/** The deadlines in the order of the procedure: submission, review and document reviews, contract, originals. */
+/** Lists the deadlines in the order of the procedure: submission, reviews, contract, originals. */
 export function orderedDeadlines(deadlines: ApplicationDeadlines): Deadline[] {
   return [deadlines.submission, deadlines.review, ...deadlines.documentReviews, deadlines.contract, deadlines.originals].filter(
     (deadline): deadline is Deadline => deadline !== undefined,

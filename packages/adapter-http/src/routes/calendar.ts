@@ -5,7 +5,7 @@ import { optionalChoice, optionalInstant, requireInteger, requireIsoDate } from 
 import { problem } from '../problems/problem.js';
 import { spansProvisionalYear, toDayView, toDeadlineView, withinCalendar } from '../views/calendar.js';
 
-/** What the public calendar and deadline routes compute with. */
+/** Calendar and deadline policy of the public calendar and deadline routes. */
 export interface CalendarRouteOptions {
   readonly calendar: WorkCalendar;
   readonly deadlinePolicy?: Partial<DeadlinePolicy>;

@@ -5,7 +5,7 @@ import type { AdapterEnv } from '../http/env.js';
 import type { IdempotencyOptions } from '../http/idempotency.js';
 import { problemFromServiceError } from '../problems/service-errors.js';
 
-/** What the application routes share. */
+/** Dependencies the application routes share. */
 export interface RouteDependencies {
   readonly service: ApplicationService;
   readonly files: FileStore;
@@ -15,7 +15,7 @@ export interface RouteDependencies {
   readonly basePath: string;
 }
 
-/** The path of the request, for a problem's `instance`. */
+/** Returns the path of the request, for a problem's `instance`. */
 export function requestPath(c: Context<AdapterEnv>): string {
   return new URL(c.req.url).pathname;
 }

@@ -137,8 +137,8 @@ export function registerFileRoutes(app: Hono<AdapterEnv>, dependencies: RouteDep
 }
 
 /**
- * Every FileRef inside a value, with the JSON pointer of each. Used to check the files a command
- * names and to find which files belong to an application.
+ * Collects every FileRef inside a value with the JSON pointer of each, to check the files a command
+ * names and to find the files an application refers to.
  */
 export function findFileRefs(value: unknown, path = ''): { readonly ref: FileRef; readonly path: string }[] {
   if (Array.isArray(value)) return value.flatMap((item, index) => findFileRefs(item, `${path}/${index}`));
@@ -270,6 +270,9 @@ async function checkFormFiles(
 /**
  * Validates a payload built with placeholder FileRefs, and stores the files only when the command
  * is about to be dispatched.
+ *
+ * NOTE: A command the service still refuses after this point (a 409, or a 412 from a concurrent
+ * write) leaves its files in the store unreferenced. Content addressing keeps each such content once.
  */
 function withUploads(
   type: CommandType,
@@ -296,11 +299,17 @@ function listField(form: MultipartBody, field: string): string[] | undefined {
   return values.flatMap((value) => value.split(',')).map((value) => value.trim()).filter((value) => value !== '');
 }
 
-/** What makes two multipart requests the same: their text fields and each file's name and SHA-256. */
+/**
+ * Describes a multipart request for its idempotency fingerprint: the text fields, and each file's
+ * field, name, size and SHA-256. The boundary, which every client picks anew, is left out.
+ */
 async function multipartFingerprint(form: MultipartBody): Promise<unknown> {
   const files = [];
   for (const { field, file } of form.files) {
-    files.push({ field, name: file.name, size: file.size, sha256: await sha256Hex(new Uint8Array(await file.arrayBuffer())) });
+    const sha256 = await sha256Hex(new Uint8Array(await file.arrayBuffer()));
+    files.push({ field, name: file.name, size: file.size, sha256 });
   }
-  return { fields: Object.fromEntries([...form.fields.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), files };
+  // The canonical JSON of the fingerprint sorts object keys, so the field order does not matter.
+  const fields = Object.fromEntries(form.fields);
+  return { fields, files };
 }

@@ -3,7 +3,7 @@ import type { Hono } from 'hono';
 import type { AdapterEnv } from '../http/env.js';
 import { problem } from '../problems/problem.js';
 
-/** Where the programs listed at `GET /programs` come from: a fixed list, or a function that loads it. */
+/** Source of the programs listed at `GET /programs`: a fixed list, or a function that loads it. */
 export type ProgramSource = readonly Program[] | (() => readonly Program[] | Promise<readonly Program[]>);
 
 /** Registers `GET /programs` and `GET /programs/:programId`. */

@@ -57,9 +57,9 @@ export interface ValidatedCommand {
   readonly finalize: () => Promise<unknown>;
 }
 
-/** How a command route reads and validates its command. */
+/** The steps a command route supplies: reading the command type and validating the payload. */
 export interface CommandSource {
-  /** Where the payload sits in the request body, for error pointers: `/payload` or empty. */
+  /** Location of the payload in the request body, for error pointers: `/payload` or empty. */
   readonly pointerPrefix: string;
   /** The command type; throws `invalid_payload` (422) for an unknown one. */
   readonly type: () => CommandType;
@@ -69,7 +69,7 @@ export interface CommandSource {
 
 /**
  * Sends a command to an application, checking in the order 403 (the role may never send it),
- * 422 (payload), 428/412 (`If-Match`) and then the service's 409s. The caller has already answered
+ * 422 (payload), 428/412 (`If-Match`) and then the service's 409s. The caller has already returned
  * 401 and 404 and runs this inside {@link idempotentWrite}.
  */
 export async function executeCommand(

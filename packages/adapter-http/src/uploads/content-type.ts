@@ -10,7 +10,7 @@ export const extensionByMediaType: Readonly<Record<AcceptedMediaType, string>> =
   'image/png': 'png',
 };
 
-/** What the content of a file turned out to be. */
+/** Result of recognizing a file by its content. */
 export type SniffResult =
   | { readonly accepted: true; readonly mediaType: AcceptedMediaType }
   /** `detected` is the media type found (`application/zip`), or null when nothing was recognized. */

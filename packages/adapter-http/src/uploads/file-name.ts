@@ -35,14 +35,12 @@ export function sanitizeFileName(name: string, mediaType: AcceptedMediaType): st
     .replace(/^[.\s]+|[.\s]+$/gu, '');
 
   const { base, extension } = splitExtension(cleaned);
-  const wanted = extensionByMediaType[mediaType];
-  const extensionMatches =
-    extension !== null && (extension.toLowerCase() === wanted || (wanted === 'jpg' && /^jpe?g$|^jpe$/iu.test(extension)));
-  // A known extension that contradicts the content is replaced; any other extension stays part of the name.
-  const keptBase = extension === null || extensionMatches || knownExtensions.has(extension.toLowerCase())
-    ? base
-    : cleaned;
-  const finalExtension = extensionMatches && extension !== null ? extension : wanted;
+  const expectedExtension = extensionByMediaType[mediaType];
+  const extensionMatches = extension !== null && extensionsOf(mediaType).includes(extension.toLowerCase());
+  // A known extension that contradicts the content is replaced. Any other extension stays part of the name.
+  const replaceable = extension === null || extensionMatches || knownExtensions.has(extension.toLowerCase());
+  const keptBase = replaceable ? base : cleaned;
+  const finalExtension = extensionMatches && extension !== null ? extension : expectedExtension;
 
   let safeBase = keptBase.trim() === '' ? fallbackBaseName : keptBase;
   if (windowsDeviceNames.test(safeBase)) safeBase = `_${safeBase}`;
@@ -50,6 +48,10 @@ export function sanitizeFileName(name: string, mediaType: AcceptedMediaType): st
   const room = maxFileNameLength - finalExtension.length - 1;
   const truncated = Array.from(safeBase).slice(0, room).join('').replace(/[.\s]+$/u, '');
   return `${truncated === '' ? fallbackBaseName : truncated}.${finalExtension}`;
+}
+
+function extensionsOf(mediaType: AcceptedMediaType): readonly string[] {
+  return mediaType === 'image/jpeg' ? ['jpg', 'jpeg', 'jpe'] : [extensionByMediaType[mediaType]];
 }
 
 function splitExtension(name: string): { base: string; extension: string | null } {

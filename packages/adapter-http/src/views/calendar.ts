@@ -56,7 +56,7 @@ export function withinCalendar<T>(calendar: WorkCalendar, date: IsoDate, compute
   }
 }
 
-/** Whether any year from the earlier to the later date is provisional in the calendar. */
+/** Returns whether any year from the earlier to the later date is provisional in the calendar. */
 export function spansProvisionalYear(calendar: WorkCalendar, a: IsoDate, b: IsoDate): boolean {
   const first = Number((a < b ? a : b).slice(0, 4));
   const last = Number((a < b ? b : a).slice(0, 4));

@@ -2,7 +2,7 @@ import type { Deadline, DeadlineKind, Locale, LocalizedText } from '@fioco-flow/
 import { renderDeadline } from '@fioco-flow/rules';
 import ical from 'ical-generator';
 
-/** What an iCalendar feed of one application's deadlines is built from. */
+/** Input of the iCalendar feed of one application's deadlines. */
 export interface DeadlineFeed {
   readonly applicationId: string;
   /** Title of the program, shown in every event's summary. */
