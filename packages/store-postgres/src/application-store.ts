@@ -26,7 +26,7 @@ import type { SqlClient, SqlQueryable } from './sql-client.js';
  * plus the outbox of the event log, the clean-up of expired idempotency records and `close()`.
  */
 export interface PostgresApplicationStore extends ApplicationStore {
-  /** Which driver the store runs on. */
+  /** The driver the store runs on. */
   readonly driver: SqlClient['driver'];
   /** The event log read as an outbox: events not yet delivered to the host's subscribers. */
   readonly outbox: Outbox;
@@ -39,7 +39,7 @@ export interface PostgresApplicationStore extends ApplicationStore {
 // SQLSTATE of a unique constraint violation.
 const uniqueViolation = '23505';
 
-// An insert refused for an active application that became final before it could be named is tried again.
+// An insert rejected for an active application that became final before it could be named is tried again.
 const maxInsertAttempts = 3;
 
 function violatedConstraint(error: unknown): string | undefined {
@@ -57,10 +57,10 @@ function assertEventsFollow(application: StoredApplication, fromVersion: number,
 
   const expected: number[] = [];
   for (let version = fromVersion + 1; version <= application.version; version += 1) expected.push(version);
-  const given = events.map((event) => event.version);
-  if (given.join() !== expected.join()) {
+  const actual = events.map((event) => event.version);
+  if (actual.join() !== expected.join()) {
     throw new RangeError(
-      `Events of application ${application.id} have versions [${given.join(', ')}], but a write from version ` +
+      `Events of application ${application.id} have versions [${actual.join(', ')}], but a write from version ` +
         `${fromVersion} to ${application.version} needs events [${expected.join(', ')}]: one event per version, without gaps.`,
     );
   }
@@ -111,7 +111,7 @@ export function listQuery(filter: ApplicationFilter): { text: string; params: un
   if (filter.states !== undefined) conditions.push(`state = ANY(${parameter([...filter.states])}::text[])`);
   if (filter.final !== undefined) conditions.push(`is_final = ${parameter(filter.final)}`);
   if (filter.dueBefore !== undefined) {
-    // With `final: false` (as the clock's tick asks) this matches the partial index applications_due.
+    // Together with `final: false`, which the clock's tick sends, this matches the partial index applications_due.
     conditions.push(`next_deadline_at <= ${parameter(instantParam(filter.dueBefore, 'dueBefore'))}::timestamptz`);
   }
 
@@ -191,8 +191,8 @@ export function createSqlApplicationStore(client: SqlClient): PostgresApplicatio
   ): Promise<UpdateResult> {
     try {
       return await open().transaction(async (transaction): Promise<UpdateResult> => {
-        // The row lock this UPDATE takes makes a concurrent writer of the same version wait; once this
-        // transaction commits, the other one finds the new version and changes nothing.
+        // This UPDATE locks the row, so a concurrent writer of the same version waits. Once this transaction
+        // commits, the other writer finds the new version and changes nothing.
         const updated = await transaction.query(
           `UPDATE applications SET
              organization_id = $2, program_id = $3, state = $4, is_final = $5, version = $6, code_word = $7,

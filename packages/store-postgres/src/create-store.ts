@@ -39,9 +39,9 @@ export async function createPostgresStore(options: PostgresDatabaseOptions): Pro
 
 /**
  * Opens the application store on PGlite, PostgreSQL compiled to WebAssembly, with its data in a
- * directory: the zero-setup default for one process. The directory is locked by a lock file naming
- * this process until `close()`; a second live process gets `STORE_LOCKED`, and a lock left by a
- * process that died is taken over and reported through `onLockTakeover`.
+ * directory: the zero-setup default for one process. A lock file naming this process locks the
+ * directory until `close()`. A second live process gets `STORE_LOCKED`. A lock left by a process
+ * that died is taken over and reported through `onLockTakeover`.
  *
  * @throws {StoreError} `STORE_LOCKED` when a running process uses the directory.
  * @throws {StoreError} `SCHEMA_NEWER_THAN_STORE` or `MIGRATION_CHANGED` when the schema cannot be migrated.

@@ -19,14 +19,14 @@ export interface LockOwner {
   readonly acquiredAt: string;
   /**
    * The process start time in clock ticks since boot (field 22 of Linux `/proc/<pid>/stat`), or null
-   * where there is no `/proc`. It tells a live process from a new one that reuses a dead one's pid.
+   * where there is no `/proc`. It distinguishes a live process from a new one that reuses a dead one's pid.
    */
   readonly processStartTicks: string | null;
   /** Random per lock, so that a process removes only a lock file it wrote itself. */
   readonly token: string;
 }
 
-/** What {@link LockOptions.onLockTakeover} receives when a lock left by a dead process is taken over. */
+/** The report {@link LockOptions.onLockTakeover} receives when a lock left by a dead process is taken over. */
 export interface LockTakeover {
   readonly dataDir: string;
   readonly lockPath: string;
@@ -54,12 +54,12 @@ export interface DataDirectoryLock {
 }
 
 // Lock and takeover guard files this process holds. A file naming this process's own pid is live only
-// if it is listed here: another store in the same process must be refused too, since PGlite cannot
+// if it is listed here: another store in the same process must be rejected too, since PGlite cannot
 // share a directory.
 const heldByThisProcess = new Set<string>();
 
-// Takeover races (processes finding the same dead lock) end within a few rounds; a round that finds
-// the takeover guard held waits a little longer each time before reading the lock again.
+// Takeover races (processes finding the same dead lock) end within a few rounds. A round that finds
+// the takeover guard held waits a little longer each time before it reads the lock again.
 const maxAcquireAttempts = 10;
 const guardBusyDelayMs = 5;
 
@@ -117,7 +117,7 @@ function isOnThisHost(owner: LockOwner): boolean {
   return owner.hostname === hostname();
 }
 
-/** Whether the owner of a lock on this host is still running. */
+/** Checks whether the owner of a lock on this host is still running. */
 function isRunning(owner: LockOwner, path: string): boolean {
   if (owner.pid === process.pid) return heldByThisProcess.has(path);
 
@@ -181,8 +181,8 @@ async function removeDeadLock(lockPath: string, deadLockText: string, owner: Loc
     const guardText = await readLockFile(guardPath);
     if (guardText === null) return false;
     const guardOwner = parseOwner(guardText, guardPath);
-    // NOTE: a process that died holding the guard leaves it behind; deleting such a guard races only
-    // with another process deleting the same dead guard at the same moment, which is not excluded.
+    // NOTE: a process that died holding the guard leaves it behind. Two processes that delete such a
+    // dead guard at the same moment can still race, because nothing guards the guard.
     if (isOnThisHost(guardOwner) && !isRunning(guardOwner, guardPath)) await unlinkIfUnchanged(guardPath, guardText);
     return false;
   }
@@ -200,8 +200,8 @@ async function removeDeadLock(lockPath: string, deadLockText: string, owner: Loc
  * Takes the lock on a PGlite data directory. PGlite has no lock of its own, and two processes
  * writing one directory corrupt it. The lock file names its process (pid, host, start time). A lock
  * whose process is no longer running on this host is taken over and reported through
- * `onLockTakeover`; a lock held by a live process, or by a process on another host whose liveness
- * cannot be checked, is refused.
+ * `onLockTakeover`. A lock held by a live process is rejected, and so is a lock from another host,
+ * whose process cannot be checked from here.
  *
  * Creates the data directory when it does not exist.
  *

@@ -1,7 +1,7 @@
 /** The language of a message a person reads. */
 export type Locale = 'ru' | 'en';
 
-/** Why a store could not start or was misused; stable across releases, safe to branch on. */
+/** The reason a store could not start or was misused. Codes are stable across releases, so callers may branch on them. */
 export type StoreErrorCode =
   | 'STORE_LOCKED'
   | 'STORE_LOCK_INVALID'

@@ -8,7 +8,7 @@ import type { SqlClient } from './sql-client.js';
 // Any fixed bigint works, as long as the host's own code does not use the same one.
 const migrationLockKey = '7350438121466721121';
 
-/** What {@link migrate} did. */
+/** The outcome of {@link migrate}. */
 export interface MigrationResult {
   /** Versions applied by this call, in order; empty when the schema was already current. */
   readonly applied: readonly number[];
@@ -39,7 +39,7 @@ function assertOrdered(migrations: readonly Migration[]): void {
 /**
  * Brings the schema to the newest version in one transaction. The transaction first takes an
  * advisory lock, so that instances starting together against one PostgreSQL database wait for each
- * other instead of racing to create the same tables; the later ones find nothing left to do.
+ * other instead of racing to create the same tables. The later ones find nothing left to do.
  * Applying migrations to a current schema changes nothing.
  *
  * @throws {StoreError} `SCHEMA_NEWER_THAN_STORE` when the database was migrated by a newer release.

@@ -5,7 +5,7 @@ import { createPgClient } from './pg-client.js';
 import { createPgliteClient } from './pglite-client.js';
 import type { SqlClient } from './sql-client.js';
 
-/** Where a PGlite database keeps its data. */
+/** Options of {@link openPgliteDatabase}: the data directory and the takeover callback. */
 export interface PgliteDatabaseOptions {
   /**
    * The data directory, created when missing. Omitted: an in-memory database that is gone on `close()`

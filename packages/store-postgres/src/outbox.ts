@@ -11,7 +11,7 @@ export interface OutboxEntry {
 
 /** Options of {@link Outbox.publish}. */
 export interface PublishOptions {
-  /** The most events handed to `deliver` at once; 100 by default. */
+  /** Maximum number of events handed to `deliver` at once, 100 by default. */
   readonly limit?: number;
   /** When the events count as delivered, ISO 8601; the database's clock by default. */
   readonly publishedAt?: string;

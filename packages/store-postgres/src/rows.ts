@@ -29,7 +29,7 @@ export function instantParam(value: string | null, field: string): string | null
   return new Date(time).toISOString();
 }
 
-/** The parameters $1…$11 of an application row, in {@link applicationColumns} order. */
+/** Returns the parameters $1…$11 of an application row, in {@link applicationColumns} order. */
 export function applicationParams(application: StoredApplication): unknown[] {
   return [
     application.id,
@@ -66,12 +66,12 @@ export function applicationFromRow(row: ApplicationRow): StoredApplication {
   };
 }
 
-/** The parameters of one `application_events` row: application_id, version, type, occurred_at, event. */
+/** Returns the parameters of one `application_events` row: application_id, version, type, occurred_at, event. */
 export function eventParams(event: ApplicationEventRecord): unknown[] {
   return [event.applicationId, event.version, event.type, instantParam(event.at, 'event.at'), JSON.stringify(event)];
 }
 
-/** The parameters of one `idempotency_records` row: actor_id, key, status, application_id, expires_at, record. */
+/** Returns the parameters of one `idempotency_records` row: actor_id, key, status, application_id, expires_at, record. */
 export function idempotencyParams(record: IdempotencyRecord): unknown[] {
   return [
     record.actorId,

@@ -75,7 +75,7 @@ describeOnEachDatabase('SQL application store', (database) => {
     expect((await store.list({ organizationId: 'org-2' })).map((application) => application.id)).toEqual([winnerId]);
   });
 
-  it('gives a code word to one of ten applications that race for it', async () => {
+  it('code word goes to one racer', async () => {
     const applications = Array.from({ length: 10 }, (_, index) =>
       testStoredApplication({ id: `c-${index}`, organizationId: `org-c-${index}` }),
     );

@@ -41,7 +41,7 @@ async function killAndWait(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-/** A pid that belonged to a process which has exited. */
+/** Returns a pid that belonged to a process which has exited. */
 function pidOfExitedProcess(): number {
   const result = spawnSync(process.execPath, ['-e', 'console.log(process.pid)'], { encoding: 'utf8' });
   return Number(result.stdout.trim());
@@ -91,7 +91,7 @@ describe('acquireDataDirectoryLock', () => {
     await lock.release();
   });
 
-  it('release deletes the lock file and leaves no temporary files', async () => {
+  it('release leaves an empty directory', async () => {
     const dataDir = newDataDir();
     const lock = await acquireDataDirectoryLock(dataDir);
     await lock.release();
@@ -100,7 +100,7 @@ describe('acquireDataDirectoryLock', () => {
     expect(await readdir(dataDir)).toEqual([]);
   });
 
-  it('refuses a second lock in the same process', async () => {
+  it('rejects a second lock in one process', async () => {
     const dataDir = newDataDir();
     const lock = await acquireDataDirectoryLock(dataDir);
     try {
@@ -130,7 +130,7 @@ describe('acquireDataDirectoryLock', () => {
 
   it.skipIf(!existsSync('/proc/self/stat'))('takes over a lock whose pid now names another process', async () => {
     const dataDir = newDataDir();
-    // The parent process is alive, but it started at another moment than the lock says.
+    // The parent process is alive, but it started at another moment than the lock records.
     await writeLock(dataDir, lockOwner({ pid: process.ppid, processStartTicks: '1' }));
     const takeovers: LockTakeover[] = [];
 
@@ -153,7 +153,7 @@ describe('acquireDataDirectoryLock', () => {
     await lock.release();
   });
 
-  it('refuses a lock of a live process', async () => {
+  it('rejects the lock of a live process', async () => {
     const dataDir = newDataDir();
     await writeLock(dataDir, lockOwner({ pid: process.ppid }));
 
@@ -163,7 +163,7 @@ describe('acquireDataDirectoryLock', () => {
     });
   });
 
-  it('refuses a lock taken on another host', async () => {
+  it('rejects a lock from another host', async () => {
     const dataDir = newDataDir();
     await writeLock(dataDir, lockOwner({ hostname: 'app-2.internal' }));
 
@@ -207,7 +207,7 @@ describe('acquireDataDirectoryLock', () => {
 });
 
 describe('PGlite data directory shared by two processes', () => {
-  it('refuses this process while another process holds the directory', async () => {
+  it('rejects a directory another process holds', async () => {
     const dataDir = newDataDir();
     const { report } = await startHolder(dataDir);
     expect(report.ready).toBe(true);
@@ -221,7 +221,7 @@ describe('PGlite data directory shared by two processes', () => {
     expect(error.message).toContain(`is already in use by process ${report.pid}`);
   });
 
-  it('refuses another process while this process holds the directory', async () => {
+  it('another process gets STORE_LOCKED', async () => {
     const dataDir = newDataDir();
     const store = await createPgliteStore({ dataDir });
     try {
@@ -236,7 +236,7 @@ describe('PGlite data directory shared by two processes', () => {
     }
   });
 
-  it('lets one of four processes racing for a dead lock open the directory', async () => {
+  it('one of four racing processes wins', async () => {
     const dataDir = newDataDir();
     await writeLock(dataDir, lockOwner({}));
 
@@ -246,7 +246,7 @@ describe('PGlite data directory shared by two processes', () => {
     expect(reports.filter((report) => !report.ready).map((report) => report.code)).toEqual(Array(3).fill('STORE_LOCKED'));
   });
 
-  it('takes over the directory of a killed process and keeps its data', async () => {
+  it('takes over after kill -9 with data', async () => {
     const dataDir = newDataDir();
     const { child, report } = await startHolder(dataDir);
     expect(report.ready).toBe(true);
@@ -262,7 +262,7 @@ describe('PGlite data directory shared by two processes', () => {
     }
   });
 
-  it('close releases the directory for the next process', async () => {
+  it('close frees the directory', async () => {
     const dataDir = newDataDir();
     const store = await createPgliteStore({ dataDir });
     await store.close();

@@ -5,18 +5,19 @@ import { afterAll, beforeAll, describe } from 'vitest';
 import { migrate } from '../../src/migrate.js';
 import { openPgliteDatabase, openPostgresDatabase } from '../../src/open-database.js';
 import type { SqlClient } from '../../src/sql-client.js';
-import { createTemporaryDatabase, isPostgresReachable, postgresSkipNotice, type TemporaryDatabase } from './postgres.js';
+import { createTemporaryDatabase, probePostgres, postgresSkipNotice, type TemporaryDatabase } from './postgres.js';
 
 // Starting PGlite takes one to a few seconds, more while other test files run in parallel.
 export const hookTimeoutMs = 60_000;
 
-/** Whether the PostgreSQL server of the tests answered; checked once per test file. */
-export const postgresReachable = await isPostgresReachable();
-if (!postgresReachable) console.warn(postgresSkipNotice);
+/** True when the PostgreSQL server of the tests accepted a connection. Checked once per test file. */
+const postgresFailure = await probePostgres();
+export const postgresReachable = postgresFailure === null;
+if (postgresFailure !== null) console.warn(postgresSkipNotice(postgresFailure));
 
 /**
  * Declares the same tests on PGlite (in a temporary data directory) and on a temporary PostgreSQL
- * database; the PostgreSQL block is skipped when the server is not reachable. `database()` returns
+ * database. The PostgreSQL block is skipped when the server is not reachable. `database()` returns
  * the migrated database of the running block.
  */
 export function describeOnEachDatabase(title: string, body: (database: () => SqlClient) => void): void {

@@ -7,24 +7,27 @@ import pg from 'pg';
  */
 export const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
-/** How to run the PostgreSQL tests when they were skipped. */
-export const postgresSkipNotice =
-  `PostgreSQL is not reachable at ${new URL(adminUrl).host}: the PostgreSQL store tests are skipped. ` +
-  'Start a server on 127.0.0.1:5432 that the user postgres can reach without a password, ' +
-  'or set DATABASE_URL to a server where the user may create databases, and run the tests again.';
-
-/** Tries one short connection to the test server. */
-export async function isPostgresReachable(): Promise<boolean> {
+/** Tries one short connection to the test server; returns null on success, else the reason it failed. */
+export async function probePostgres(): Promise<string | null> {
   const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 1500 });
   try {
     await client.connect();
     await client.query('SELECT 1');
-    return true;
-  } catch {
-    return false;
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message || error.name : String(error);
   } finally {
     await client.end().catch(() => {});
   }
+}
+
+/** Explains which tests were skipped and how to run them. */
+export function postgresSkipNotice(reason: string): string {
+  return (
+    `PostgreSQL at ${new URL(adminUrl).host} did not accept a connection (${reason}): the PostgreSQL store tests are skipped. ` +
+    'To run them, start a server on 127.0.0.1:5432 that the user postgres can reach without a password, or set DATABASE_URL ' +
+    'to a server where the user may create databases, then run `pnpm exec vitest run packages/store-postgres`.'
+  );
 }
 
 /** A database created for one test file. */
