@@ -71,7 +71,7 @@ function command(page: Page, type: string): Locator {
 /** Every visible form control has a label the browser computes, so a screen reader names it. */
 async function unlabelledControls(page: Page): Promise<string[]> {
   return page.evaluate(() =>
-    [...document.querySelectorAll<HTMLInputElement>('input, select, textarea')]
+    Array.from(document.querySelectorAll<HTMLInputElement>('input, select, textarea'))
       .filter((control) => control.type !== 'hidden' && control.labels !== null && control.labels.length === 0 && !control.getAttribute('aria-label'))
       .map((control) => control.name || control.outerHTML.slice(0, 80)),
   );

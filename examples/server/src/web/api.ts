@@ -121,7 +121,9 @@ async function request(path: string, init: RequestInit = {}): Promise<Response> 
 
   let response: Response;
   try {
-    response = await fetch(path, { ...init, headers });
+    // NOTE: the API's ETag on an application is its version, the same in every language, so a revalidated cached
+    // copy could come back in the language of an earlier request. The page always asks for a fresh response.
+    response = await fetch(path, { cache: 'no-store', ...init, headers });
   } catch {
     throw new ApiError(networkProblem());
   }
