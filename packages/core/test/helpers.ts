@@ -1,4 +1,4 @@
-import { russianCalendar } from '@fioco-flow/rules';
+import { russianCalendar, type WorkCalendar } from '@fioco-flow/rules';
 import { expect } from 'vitest';
 import {
   createApplicationService,
@@ -85,7 +85,14 @@ export interface Harness {
 }
 
 /** A service on a memory store, with a manual clock and sequential ids. */
-export function createHarness(options: { start?: string; programs?: Program[]; store?: ApplicationStore } = {}): Harness {
+export function createHarness(
+  options: {
+    start?: string;
+    programs?: Program[];
+    store?: ApplicationStore;
+    organizationCalendar?: (organizationId: string) => WorkCalendar | undefined;
+  } = {},
+): Harness {
   const clock = createManualClock(options.start ?? times.created);
   const store = options.store ?? createMemoryStore();
   let counter = 0;
@@ -95,6 +102,7 @@ export function createHarness(options: { start?: string; programs?: Program[]; s
     calendar,
     programs: options.programs ?? [program],
     ids: () => `id-${(counter += 1)}`,
+    ...(options.organizationCalendar === undefined ? {} : { organizationCalendar: options.organizationCalendar }),
   });
   return { clock, store, service };
 }

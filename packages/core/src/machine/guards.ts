@@ -47,8 +47,8 @@ export const guardPlans = {
 export type GuardName = keyof typeof guardPlans;
 
 /**
- * The conditions of a guard that fail for the application and event. With `includePayload: false` only the
- * state conditions are checked.
+ * The conditions of a guard that fail for the application and event: the failing state conditions, or when they
+ * all hold, the failing payload conditions. With `includePayload: false` only the state conditions are checked.
  */
 export function failingConditions(
   guard: GuardName,
@@ -57,8 +57,10 @@ export function failingConditions(
   options: { readonly includePayload: boolean } = { includePayload: true },
 ): ConditionName[] {
   const plan: GuardPlan = guardPlans[guard];
-  const names = options.includePayload ? [...plan.state, ...plan.payload] : plan.state;
-  return names.filter((name) => !conditions[name].holds(data, event));
+  const failingState = plan.state.filter((name) => !conditions[name].holds(data, event));
+  // Payload conditions matter only once the state allows the command: «no document is pending» says it all.
+  if (failingState.length > 0 || !options.includePayload) return failingState;
+  return plan.payload.filter((name) => !conditions[name].holds(data, event));
 }
 
 type GuardArgs = { context: ApplicationData; event: ApplicationEvent };

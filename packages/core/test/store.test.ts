@@ -1,0 +1,4 @@
+import { createMemoryStore } from '@fioco-flow/core';
+import { runApplicationStoreContract } from '@fioco-flow/core/testing';
+
+runApplicationStoreContract('memory store', () => createMemoryStore());
