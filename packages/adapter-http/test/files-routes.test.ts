@@ -394,7 +394,7 @@ describe('message thread', () => {
     });
 
     expect(posted.status).toBe(200);
-    expect(etagOf(posted)).toBe('"7"');
+    expect(etagOf(posted)).toBe('"7-ru"');
   });
 
   it('refuses a message in a draft', async () => {

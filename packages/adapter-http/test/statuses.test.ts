@@ -244,18 +244,18 @@ describe('428 and 412 with If-Match', () => {
     const problem = await problemOf(stale);
 
     expect(first.status).toBe(200);
-    expect(etag).toBe('"1"');
-    expect(etagOf(first)).toBe('"2"');
+    expect(etag).toBe('"1-ru"');
+    expect(etagOf(first)).toBe('"2-ru"');
     expect(stale.status).toBe(412);
     expect(problem.code).toBe('version_mismatch');
-    expect(stale.headers.get('etag')).toBe('"2"');
-    expect(problem['currentETag']).toBe('"2"');
+    expect(stale.headers.get('etag')).toBe('"2-ru"');
+    expect(problem['currentETag']).toBe('"2-ru"');
   });
 
   it('treats a weak ETag as a mismatch and * as any version', async () => {
     const { id } = await harness.createDraft();
 
-    const weak = await sendCommand(harness, representative, id, 'W/"1"', { type: 'draft.update', payload: { comment: 'x' } });
+    const weak = await sendCommand(harness, representative, id, 'W/"1-ru"', { type: 'draft.update', payload: { comment: 'x' } });
     const any = await sendCommand(harness, representative, id, '*', { type: 'draft.update', payload: { comment: 'x' } });
 
     expect(weak.status).toBe(412);
@@ -265,9 +265,33 @@ describe('428 and 412 with If-Match', () => {
   it('matches one tag of a list', async () => {
     const { id } = await harness.createDraft();
 
-    const response = await sendCommand(harness, representative, id, '"7", "1"', { type: 'draft.update', payload: { comment: 'x' } });
+    const response = await sendCommand(harness, representative, id, '"7-ru", "1-ru"', { type: 'draft.update', payload: { comment: 'x' } });
 
     expect(response.status).toBe(200);
+  });
+
+  it('accepts the tag of the other language and the bare version', async () => {
+    const { id } = await harness.createDraft();
+    const english = await harness.request('GET', `/applications/${id}`, { actor: representative, headers: { 'accept-language': 'en' } });
+
+    const first = await sendCommand(harness, representative, id, etagOf(english), { type: 'draft.update', payload: { comment: 'x' } });
+    const second = await sendCommand(harness, representative, id, '"2"', { type: 'draft.update', payload: { comment: 'y' } });
+
+    expect(etagOf(english)).toBe('"1-en"');
+    expect(first.status).toBe(200);
+    expect(second.status).toBe(200);
+  });
+
+  it('gives each language its own ETag, so a cached Russian body is not revalidated for English', async () => {
+    const { id } = await harness.createDraft();
+
+    const english = await harness.request('GET', `/applications/${id}`, {
+      actor: representative,
+      headers: { 'accept-language': 'en', 'if-none-match': '"1-ru"' },
+    });
+
+    expect(english.status).toBe(200);
+    expect(((await english.json()) as { stateLabel: string }).stateLabel).toBe('Draft');
   });
 });
 
@@ -436,7 +460,7 @@ describe('successful reads and writes', () => {
 
     expect(response.status).toBe(201);
     expect(response.headers.get('location')).toBe(`/applications/${body.id}`);
-    expect(response.headers.get('etag')).toBe('"1"');
+    expect(response.headers.get('etag')).toBe('"1-ru"');
     expect(body).toMatchObject({ state: 'draft', stateLabel: 'Черновик', version: 1 });
   });
 
@@ -444,10 +468,10 @@ describe('successful reads and writes', () => {
     const { id } = await harness.createDraft();
 
     const read = await harness.request('GET', `/applications/${id}`, { actor: representative });
-    const again = await harness.request('GET', `/applications/${id}`, { actor: representative, headers: { 'if-none-match': '"1"' } });
+    const again = await harness.request('GET', `/applications/${id}`, { actor: representative, headers: { 'if-none-match': '"1-ru"' } });
 
     expect(read.status).toBe(200);
-    expect(read.headers.get('etag')).toBe('"1"');
+    expect(read.headers.get('etag')).toBe('"1-ru"');
     expect(read.headers.get('cache-control')).toBe('private, no-cache');
     expect(again.status).toBe(304);
   });

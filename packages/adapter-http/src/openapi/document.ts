@@ -46,7 +46,7 @@ const applicationSchema = z.object({
   id: z.string(),
   organizationId: z.string(),
   programId: z.string(),
-  version: z.number().int().positive().describe('Raised by every accepted command; the ETag is this number in quotes'),
+  version: z.number().int().positive().describe('Raised by every accepted command; the ETag is this number and the language, e.g. "7-ru"'),
   state: z.enum(applicationStates),
   stateLabel: z.string(),
   final: z.boolean(),
@@ -537,7 +537,8 @@ export function buildOpenApiDocument(options: { readonly basePath: string }): Js
           name: 'If-Match',
           in: 'header',
           required: true,
-          description: 'The ETag of the last read of the application, e.g. "7"; missing → 428, stale → 412',
+          description:
+            'The ETag of the last read of the application, e.g. "7-ru" (either language, or the bare version "7"); missing → 428, stale → 412',
           schema: { type: 'string' },
         },
         IdempotencyKey: {

@@ -1,4 +1,5 @@
 import type { ServiceError, ServiceErrorCode } from '@fioco-flow/core';
+import type { Locale } from '@fioco-flow/rules';
 import { versionETag } from '../http/conditional.js';
 import { ProblemError, type FieldError, type ProblemExtensions } from './problem.js';
 import type { ProblemCode } from './status.js';
@@ -28,6 +29,7 @@ export function toJsonPointer(path: readonly (string | number)[]): string {
  * Turns a failure of the core service into a problem. The core already wrote its message in the
  * request's language, so it becomes the detail as it is.
  *
+ * @param locale - The request's language, for the current ETag of a 412.
  * @param payload - The payload as sent and where it sits in the request body (`/payload` for
  *   `POST /applications/:id/commands`, empty where the form fields are the payload). A violation
  *   whose path starts with a key of the payload points into the request. Any other violation, such
@@ -35,6 +37,7 @@ export function toJsonPointer(path: readonly (string | number)[]): string {
  */
 export function problemFromServiceError(
   error: ServiceError,
+  locale: Locale,
   payload: { readonly value: unknown; readonly pointerPrefix: string } = { value: undefined, pointerPrefix: '' },
 ): ProblemError {
   const code = problemCodeByServiceError[error.code];
@@ -60,9 +63,9 @@ export function problemFromServiceError(
     members: {
       ...(error.state ? { state: error.state } : {}),
       ...(error.existingId ? { existingApplicationId: error.existingId } : {}),
-      ...(error.currentVersion !== undefined ? { currentETag: versionETag(error.currentVersion) } : {}),
+      ...(error.currentVersion !== undefined ? { currentETag: versionETag(error.currentVersion, locale) } : {}),
     },
-    ...(error.currentVersion !== undefined ? { headers: { etag: versionETag(error.currentVersion) } } : {}),
+    ...(error.currentVersion !== undefined ? { headers: { etag: versionETag(error.currentVersion, locale) } } : {}),
   };
   return new ProblemError(code, () => error.message, extensions);
 }

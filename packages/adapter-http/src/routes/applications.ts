@@ -47,7 +47,7 @@ export function registerApplicationRoutes(app: Hono<AdapterEnv>, dependencies: R
       }
 
       const result = await service.create(c.get('actor'), { programId }, { locale: c.get('locale') });
-      if (!result.ok) throw problemFromServiceError(result.error);
+      if (!result.ok) throw problemFromServiceError(result.error, c.get('locale'));
       return applicationResponse(c, result, 201, dependencies.basePath);
     });
   });
@@ -82,7 +82,7 @@ export function registerApplicationRoutes(app: Hono<AdapterEnv>, dependencies: R
 
   app.get('/applications/:id', async (c) => {
     const application = await loadApplication(c, service);
-    return c.json(toApplicationBody(application, c.get('locale')), 200, { etag: versionETag(application.version) });
+    return c.json(toApplicationBody(application, c.get('locale')), 200, { etag: versionETag(application.version, c.get('locale')) });
   });
 
   app.post('/applications/:id/commands', async (c) => {
@@ -105,20 +105,20 @@ export function registerApplicationRoutes(app: Hono<AdapterEnv>, dependencies: R
 
   app.get('/applications/:id/commands', async (c) => {
     const result = await service.availableCommands(c.req.param('id'), c.get('actor'), { locale: c.get('locale') });
-    if (!result.ok) throw problemFromServiceError(result.error);
+    if (!result.ok) throw problemFromServiceError(result.error, c.get('locale'));
     return c.json(toAvailableCommandsBody(result, c.get('locale')));
   });
 
   app.get('/applications/:id/events', async (c) => {
     const result = await service.history(c.req.param('id'), c.get('actor'), { locale: c.get('locale') });
-    if (!result.ok) throw problemFromServiceError(result.error);
+    if (!result.ok) throw problemFromServiceError(result.error, c.get('locale'));
     return c.json({ events: result.events.map((event) => toEventBody(event, c.get('locale'))) });
   });
 
   app.get('/applications/:id/deadlines', async (c) => {
     const organizationTimeZone = c.req.query('organizationTimeZone');
     const result = await service.deadlines(c.req.param('id'), c.get('actor'), { locale: c.get('locale') });
-    if (!result.ok) throw problemFromServiceError(result.error);
+    if (!result.ok) throw problemFromServiceError(result.error, c.get('locale'));
     return c.json({
       deadlines: orderedDeadlines(result.deadlines).map((deadline) => toDeadlineView(deadline, c.get('locale'), checkedTimeZone(organizationTimeZone))),
     });
@@ -127,7 +127,7 @@ export function registerApplicationRoutes(app: Hono<AdapterEnv>, dependencies: R
   app.get('/applications/:id/deadlines.ics', async (c) => {
     const application = await loadApplication(c, service);
     const result = await service.deadlines(application.id, c.get('actor'), { locale: c.get('locale') });
-    if (!result.ok) throw problemFromServiceError(result.error);
+    if (!result.ok) throw problemFromServiceError(result.error, c.get('locale'));
     const organizationTimeZone = checkedTimeZone(c.req.query('organizationTimeZone'));
 
     const feed = renderDeadlineFeed(

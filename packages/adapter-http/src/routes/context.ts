@@ -28,6 +28,6 @@ export function requestPath(c: Context<AdapterEnv>): string {
 export async function loadApplication(c: Context<AdapterEnv>, service: ApplicationService): Promise<ApplicationView> {
   const id = c.req.param('id') ?? '';
   const found = await service.get(id, c.get('actor'), { locale: c.get('locale') });
-  if (!found.ok) throw problemFromServiceError(found.error);
+  if (!found.ok) throw problemFromServiceError(found.error, c.get('locale'));
   return found.application;
 }

@@ -86,7 +86,7 @@ export async function executeCommand(
     throw problem('command_forbidden', { command: commandCatalog[type].label, role: roleLabel(actor.role) });
   }
   const validated = await source.validate(type);
-  const expectedVersion = checkIfMatch(c.req.header('if-match'), application.version);
+  const expectedVersion = checkIfMatch(c.req.header('if-match'), application.version, locale);
 
   const payload = await validated.finalize();
   const result = await dependencies.service.dispatch(
@@ -95,7 +95,7 @@ export async function executeCommand(
     { type, payload },
     { locale, ...(expectedVersion === undefined ? {} : { expectedVersion }) },
   );
-  if (!result.ok) throw problemFromServiceError(result.error, { value: payload, pointerPrefix: source.pointerPrefix });
+  if (!result.ok) throw problemFromServiceError(result.error, locale, { value: payload, pointerPrefix: source.pointerPrefix });
   return applicationResponse(c, result, 200, dependencies.basePath);
 }
 
@@ -103,7 +103,7 @@ export async function executeCommand(
 export function applicationResponse(c: Context<AdapterEnv>, result: DispatchSuccess, status: 200 | 201, basePath: string): Response {
   const location = `${basePath}/applications/${encodeURIComponent(result.application.id)}`;
   return c.json(toApplicationBody(result.application, c.get('locale')), status, {
-    etag: versionETag(result.application.version),
+    etag: versionETag(result.application.version, c.get('locale')),
     'content-location': location,
     ...(status === 201 ? { location } : {}),
   });
