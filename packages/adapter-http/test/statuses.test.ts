@@ -296,6 +296,15 @@ describe('428 and 412 with If-Match', () => {
 });
 
 describe('409 conflict', () => {
+  it('comes after 412 for a stale ETag', async () => {
+    const { id, etag } = await harness.createDraft();
+    await sendCommand(harness, representative, id, etag, { type: 'draft.update', payload: { comment: 'x' } });
+
+    const response = await sendCommand(harness, staff, id, etag, { type: 'application.take_into_work' });
+
+    expect(response.status).toBe(412);
+  });
+
   it('refuses a command the state does not accept', async () => {
     const { id, etag } = await harness.createDraft();
 
