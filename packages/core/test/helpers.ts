@@ -20,6 +20,7 @@ export const calendar = russianCalendar();
 export const program = testProgram();
 
 export const representative: Actor = { id: 'rep-orlova', role: 'representative', organizationId: 'org-1' };
+const defaultRepresentative = representative;
 export const foreignRepresentative: Actor = { id: 'rep-petrov', role: 'representative', organizationId: 'org-2' };
 export const staff: Actor = { id: 'staff-lebedev', role: 'staff' };
 export const system: Actor = { id: 'clock', role: 'system' };
@@ -130,8 +131,14 @@ export type Stage = (typeof stages)[number];
 export async function walk(
   harness: Harness,
   until: Stage,
-  options: { rows?: number; delivery?: 'paper' | 'electronic'; paymentTerms?: 'prepayment' | 'postpayment' } = {},
+  options: {
+    rows?: number;
+    delivery?: 'paper' | 'electronic';
+    paymentTerms?: 'prepayment' | 'postpayment';
+    representative?: Actor;
+  } = {},
 ) {
+  const representative = options.representative ?? defaultRepresentative;
   const reached = (stage: Stage) => stages.indexOf(stage) <= stages.indexOf(until);
   const rows = options.rows ?? 2;
   const delivery = options.delivery ?? 'paper';

@@ -78,7 +78,8 @@ const edgePaths: { path: Path; replay: Replay }[] = Object.entries(adjacency).fl
   const head = pathTo.get(key);
   if (head === undefined) return [];
   const headReplay = replay(head.steps);
-  return Object.values(entry.transitions).map((edge) => {
+  const edges = Object.values(entry.transitions) as { event: ApplicationEvent; state: Snapshot }[];
+  return edges.map((edge) => {
     const step = { event: edge.event, state: edge.state };
     return { path: { state: edge.state, steps: [...head.steps, step], weight: head.weight + 1 }, replay: extend(headReplay, step) };
   });

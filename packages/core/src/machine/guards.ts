@@ -16,7 +16,7 @@ export const guardPlans = {
   canAddRow: { state: ['rowLimitNotReached'], payload: [] },
   rowTargetExists: { state: ['hasRows'], payload: ['rowExists'] },
   canAttachDocument: { state: ['hasRows'], payload: ['rowsExist', 'attachTargetExists'] },
-  canSubmit: { state: ['beforeSubmissionDeadline', 'hasRows', 'submissionRulesMet'], payload: [] },
+  canSubmit: { state: ['beforeSubmissionDeadline', 'submissionRulesMet'], payload: [] },
   canReviewDocument: { state: ['hasPendingDocument'], payload: ['documentIsPending'] },
   canRequestDocument: { state: [], payload: ['rowsExist'] },
   canReplaceDocument: { state: ['hasReplaceableDocument'], payload: ['documentIsReplaceable'] },

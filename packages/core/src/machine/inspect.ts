@@ -69,6 +69,17 @@ export function evaluateCommand(
   return { kind: 'blocked', failing: fewest ?? [] };
 }
 
+/**
+ * Rethrows the error a snapshot holds. XState keeps an error thrown by an action (a calendar without data for a
+ * deadline's year) in the snapshot instead of throwing it.
+ *
+ * @throws the error of a snapshot whose status is `error`.
+ */
+export function assertHealthy<T extends { readonly status: string; readonly error?: unknown }>(snapshot: T): T {
+  if (snapshot.status === 'error') throw snapshot.error;
+  return snapshot;
+}
+
 /** A `clock.tick` event at an instant. */
 export function tickEvent(at: string): ApplicationEvent {
   return { type: 'clock.tick', at, actor: clockActor, payload: {}, generated: {} };
@@ -84,7 +95,7 @@ export function applyTick(
   at: string,
 ): { readonly snapshot: ApplicationSnapshot; readonly changed: boolean } {
   if (evaluateCommand(snapshot, tickEvent(at)).kind !== 'allowed') return { snapshot, changed: false };
-  const [next] = transition(machine, snapshot, tickEvent(at));
+  const next = assertHealthy(transition(machine, snapshot, tickEvent(at))[0]);
   return { snapshot: next, changed: stateOf(next) !== stateOf(snapshot) || next.context !== snapshot.context };
 }
 

@@ -1,4 +1,5 @@
 import { initialTransition, transition } from 'xstate';
+import { assertHealthy } from '../machine/inspect.js';
 import type { ApplicationEvent } from '../machine/events.js';
 import type { ApplicationMachine } from '../machine/machine.js';
 import { machineVersion } from '../machine/machine.js';
@@ -74,13 +75,14 @@ export function replayEvents(machine: ApplicationMachine, events: readonly Appli
   }
 
   const creation = first.payload as CreationPayload;
-  let [snapshot] = initialTransition(machine, {
+  let snapshot = initialTransition(machine, {
     id: first.applicationId,
     organizationId: creation.organizationId,
     program: creation.program,
     createdAt: first.at,
     createdBy: (first.actor as Actor).id,
-  });
+  })[0];
+  assertHealthy(snapshot);
 
   let version = first.version;
   for (const record of rest) {
@@ -88,13 +90,15 @@ export function replayEvents(machine: ApplicationMachine, events: readonly Appli
       throw new Error(`The event log of ${record.applicationId} jumps from version ${version} to ${record.version}.`);
     }
     version = record.version;
-    [snapshot] = transition(machine, snapshot, {
-      type: record.type,
-      at: record.at,
-      actor: record.actor,
-      payload: record.payload,
-      generated: record.generated,
-    } as ApplicationEvent);
+    snapshot = assertHealthy(
+      transition(machine, snapshot, {
+        type: record.type,
+        at: record.at,
+        actor: record.actor,
+        payload: record.payload,
+        generated: record.generated,
+      } as ApplicationEvent)[0],
+    );
     if (stateOf(snapshot) !== record.state) {
       throw new Error(
         `Replaying ${record.type} at version ${record.version} of ${record.applicationId} gave state ${stateOf(snapshot)}, the log recorded ${record.state}.`,

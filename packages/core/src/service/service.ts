@@ -4,10 +4,10 @@ import { z } from 'zod';
 import { availableCommands as commandsAvailable, blockReasons, type AvailableCommand } from '../commands/available.js';
 import { commandCatalog, isAllowedRole } from '../commands/catalog.js';
 import { commandTypes, type CommandType } from '../commands/payloads.js';
-import { conditions, type ConditionName } from '../machine/conditions.js';
+import { conditions } from '../machine/conditions.js';
 import { applicationDeadlines } from '../machine/deadlines.js';
 import type { ApplicationEvent, GeneratedValues } from '../machine/events.js';
-import { applyTick, evaluateCommand, tickEvent, type ApplicationSnapshot } from '../machine/inspect.js';
+import { applyTick, assertHealthy, evaluateCommand, tickEvent, type ApplicationSnapshot } from '../machine/inspect.js';
 import { createApplicationMachine, machineVersion, type ApplicationMachine } from '../machine/machine.js';
 import { restoreSnapshot, stateOf, type PersistedApplication } from '../machine/persistence.js';
 import { submissionViolations } from '../machine/queries.js';
@@ -174,7 +174,6 @@ function catalogOf(programs: ProgramCatalog | readonly Program[]): ProgramCatalo
   return { get: (programId) => byId.get(programId) };
 }
 
-const submissionConditions: readonly ConditionName[] = ['hasRows', 'submissionRulesMet'];
 
 /**
  * Creates the application service.
@@ -317,7 +316,8 @@ export function createApplicationService(options: ApplicationServiceOptions): Ap
     }
     if (!isAllowedRole(type, actor.role)) return failure({ code: 'forbidden', operation: type, role: actor.role }, locale);
 
-    const parsed = (commandCatalog[type].schema as z.ZodType).safeParse(command.payload ?? {});
+    // The input goes into the issues so that messages can quote the value the client sent.
+    const parsed = (commandCatalog[type].schema as z.ZodType).safeParse(command.payload ?? {}, { reportInput: true });
     if (!parsed.success) {
       return failure({ code: 'invalid_payload', operation: type, violations: violationsFromZod(parsed.error) }, locale);
     }
@@ -351,14 +351,14 @@ export function createApplicationService(options: ApplicationServiceOptions): Ap
         return refuse(failure({ code: 'not_allowed', operation: type, state: stateOf(snapshot) }, locale));
       }
       if (evaluation.kind === 'blocked') {
-        if (type === 'application.submit' && evaluation.failing.every((name) => submissionConditions.includes(name))) {
+        if (type === 'application.submit' && evaluation.failing.every((name) => name === 'submissionRulesMet')) {
           return refuse(failure({ code: 'rule_violations', operation: type, violations: submissionViolations(snapshot.context) }, locale));
         }
         const reasons = blockReasons(evaluation.failing, snapshot, event, locale);
         return refuse(failure({ code: 'blocked', operation: type, reasons }, locale));
       }
 
-      const [next] = transition(machine, snapshot, event);
+      const next = assertHealthy(transition(machine, snapshot, event)[0]);
       const events: ApplicationEventRecord[] = [];
       if (pre.changed) events.push(eventRecord(current.id, current.version + 1, tickEvent(at), stateOf(snapshot)));
       const version = current.version + events.length + 1;
@@ -430,13 +430,12 @@ export function createApplicationService(options: ApplicationServiceOptions): Ap
         for (let attempt = 1; ; attempt += 1) {
           const at = now();
           const id = nextId();
-          let snapshot: ApplicationSnapshot;
-          try {
-            [snapshot] = initialTransition(machine, { id, organizationId, program, createdAt: at, createdBy: actor.id });
-          } catch (error) {
+          const [snapshot] = initialTransition(machine, { id, organizationId, program, createdAt: at, createdBy: actor.id });
+          if (snapshot.status === 'error') {
             // The calendar has no data for the course dates: the program cannot be used until the calendar is extended.
-            if (error instanceof RangeError) return failure({ code: 'invalid_program', programId: program.id, detail: error.message }, locale);
-            throw error;
+            const cause = snapshot.error;
+            if (cause instanceof RangeError) return failure({ code: 'invalid_program', programId: program.id, detail: cause.message }, locale);
+            throw cause;
           }
 
           const probe = tickEvent(at);
