@@ -28,7 +28,8 @@ function printBanner(server: RunningServer): void {
 async function main(): Promise<void> {
   let config;
   try {
-    config = readConfig(process.env);
+    // `npm run serve` runs in the workspace root; relative paths are the caller's, as they would be for any command.
+    config = readConfig(process.env, process.env.FIOCO_FLOW_CALLER_CWD ?? process.cwd());
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);

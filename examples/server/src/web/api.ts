@@ -121,8 +121,7 @@ async function request(path: string, init: RequestInit = {}): Promise<Response> 
 
   let response: Response;
   try {
-    // NOTE: the API's ETag on an application is its version, the same in every language, so a revalidated cached
-    // copy could come back in the language of an earlier request. The page always asks for a fresh response.
+    // The page shows live state and switches language: it asks for a fresh response every time.
     response = await fetch(path, { cache: 'no-store', ...init, headers });
   } catch {
     throw new ApiError(networkProblem());
