@@ -68,7 +68,7 @@ function command(page: Page, type: string): Locator {
   return page.locator(`li.command[data-command="${type}"]`);
 }
 
-/** Every visible form control has a label the browser computes, so a screen reader names it. */
+/** Lists the form controls without a label, which a screen reader could not name. */
 async function unlabelledControls(page: Page): Promise<string[]> {
   return page.evaluate(() =>
     Array.from(document.querySelectorAll<HTMLInputElement>('input, select, textarea'))
@@ -96,7 +96,7 @@ describe.skipIf(!hasChromium)('web page end to end', () => {
     const webDir = join(dataDir, 'web');
     await build({ configFile: viteConfig, logLevel: 'warn', build: { outDir: webDir, emptyOutDir: true } });
 
-    server = await startServerProcess({ dataDir, env: { FIOCO_NOW: serverStart, WEB_DIR: webDir } });
+    server = await startServerProcess({ dataDir, env: { FIOCO_NOW: serverStart, FIOCO_CLOCK_CONTROL: '1', WEB_DIR: webDir } });
     // A fresh profile directory; the browser is in Vladivostok, so the page shows Moscow time and local time.
     browser = await chromium.launchPersistentContext(join(dataDir, 'chromium-profile'), {
       executablePath: chromiumPath,
@@ -177,7 +177,7 @@ describe.skipIf(!hasChromium)('web page end to end', () => {
     await representative.setInputFiles('[name="participants.1.documents.snils"]', pdf('snils-kuznetsov.pdf', 'SNILS scan, row 2'));
     expect(await unlabelledControls(representative)).toEqual([]);
 
-    // The SNILS of row 1 fails its checksum: the draft refuses the row and says so at the field.
+    // The SNILS of row 1 fails its checksum, so the draft rejects the row and shows why at the field.
     await representative.getByRole('button', { name: 'Отправить заявку' }).click();
     const snilsField = representative.locator('.field', { has: representative.locator('[name="participants.0.snils"]') });
     await expect.poll(() => snilsField.locator('.field-errors').textContent()).toMatch(/СНИЛС.*контрольн/u);
@@ -246,8 +246,27 @@ describe.skipIf(!hasChromium)('web page end to end', () => {
     await expect.poll(() => representative.locator('#thread .message').count()).toBe(1);
   });
 
+  it('highlights the overdue review in the staff queue', async () => {
+    // The replacement was uploaded on Monday 25 January; its review is due by the end of Thursday 28 January.
+    const moved = await fetch(`${server.url}/demo/clock`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${server.tokens.staff}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ now: '2027-01-29T10:00:00+03:00' }),
+    });
+    expect(moved.status).toBe(200);
+
+    await staff.goto(`${server.url}/#/`);
+    await staff.reload();
+    const row = staff.locator(`tr[data-application="${applicationId}"]`);
+    await row.waitFor();
+    expect(await row.getAttribute('class')).toBe('overdue');
+    expect(await row.locator('.badge').textContent()).toBe('просрочено');
+    await screenshot(staff, '09-staff-queue-overdue');
+  });
+
   it('lets staff accept the replacement and take the application into work', async () => {
     await openApplication(staff, applicationId);
+    expect(await documentItem(staff, 0, 'diploma').locator('.badge').nth(1).textContent()).toBe('просрочено');
     await documentItem(staff, 0, 'diploma').getByRole('button', { name: 'Принять' }).click();
     await expect.poll(() => documentItem(staff, 0, 'diploma').locator('.badge').first().textContent()).toBe('принят');
 
@@ -268,14 +287,14 @@ describe.skipIf(!hasChromium)('web page end to end', () => {
     await upload.locator('input[name="consent"]').setInputFiles(pdf('consent-signed.pdf', 'Signed consent'));
     await upload.getByRole('button', { name: 'Загрузить подписанный договор и согласие' }).click();
     await expectState(representative, 'В работе: подписанный договор на проверке');
-    await screenshot(representative, '09-representative-contract');
+    await screenshot(representative, '10-representative-contract');
   });
 
   it('lets staff confirm the contract', async () => {
     await openApplication(staff, applicationId);
     await command(staff, 'contract.confirm').getByRole('button').click();
     await expectState(staff, 'Договор заключён, идёт обучение');
-    await screenshot(staff, '10-staff-contract-confirmed');
+    await screenshot(staff, '11-staff-contract-confirmed');
   });
 
   it('gives the representative the course link and the code word', async () => {
@@ -286,8 +305,8 @@ describe.skipIf(!hasChromium)('web page end to end', () => {
     expect(await access.getByTestId('code-word').textContent()).toMatch(/^[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}$/u);
     expect(await access.getByRole('link').getAttribute('href')).toBe('https://dpo.fioco.ru/course/view.php?id=498');
     expect(await access.locator('.reminder').textContent()).toContain('ЭО и ДОТ ФИОКО (https://dpo.fioco.ru)');
-    await screenshot(representative, '11-representative-course-access');
-    await screenshot(representative, '12-state-chart', representative.locator('#where'));
+    await screenshot(representative, '12-representative-course-access');
+    await screenshot(representative, '13-state-chart', representative.locator('#where'));
   });
 
   it('fits a phone-sized screen and switches to English', async () => {
@@ -299,10 +318,10 @@ describe.skipIf(!hasChromium)('web page end to end', () => {
 
     const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    await screenshot(phone, '13-phone-application', 'viewport');
+    await screenshot(phone, '14-phone-application', 'viewport');
 
     await phone.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => phone.getByTestId('state').textContent()).toBe('Contract concluded, course in progress');
-    await screenshot(phone, '14-phone-application-english', 'viewport');
+    await screenshot(phone, '15-phone-application-english', 'viewport');
   });
 });

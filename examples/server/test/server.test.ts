@@ -112,7 +112,7 @@ describe('example server process', () => {
     const messages = server.logLines().map((line) => line.msg);
     expect(messages).toContain('server stopped, store closed');
 
-    // The log never holds a token: they go only to the banner on stdout.
+    // Tokens go only to the banner on stdout, never into the log.
     const logText = server.logLines().map((line) => JSON.stringify(line)).join('\n');
     expect(logText).not.toContain(server.tokens.representative);
     expect(logText).not.toContain(server.tokens.staff);

@@ -5,14 +5,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { removeDirectory, startServerProcess, temporaryDirectory, type ServerProcess } from './support/server-process.js';
 
 // Runs the curl walkthrough of the README as written: every ```sh block between the walkthrough markers, in order,
-// in one bash against a fresh server started the way the README says.
+// in one bash against a fresh server started as the README describes.
 
 const hasTools = ['bash', 'curl'].every((tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0);
 if (!hasTools) {
   console.warn('SKIPPED examples/server/test/walkthrough.test.ts: it needs bash and curl on the PATH to run the README walkthrough.');
 }
 
-/** The shell code of the walkthrough section of a README. */
+/** Extracts the shell code of the walkthrough section of a README. */
 export function walkthroughScript(readme: string): string {
   const section = /<!-- walkthrough:start -->([\s\S]*?)<!-- walkthrough:end -->/u.exec(readme)?.[1];
   if (section === undefined) throw new Error('The README has no <!-- walkthrough:start --> … <!-- walkthrough:end --> section.');

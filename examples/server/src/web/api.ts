@@ -5,7 +5,7 @@ import { locale } from './i18n.js';
 /** The id of the application on the page: file links download through it. */
 export const ApplicationContext = createContext('');
 
-/** Where the HTTP adapter is mounted on the example server. */
+/** The path the HTTP adapter is mounted under on the example server. */
 export const apiBase = '/api';
 
 /** One failed field of a request, as the API reports it in a problem body. */
@@ -25,7 +25,7 @@ export interface Problem {
   readonly reasons?: readonly { readonly code: string; readonly detail: string }[];
 }
 
-/** A request that got a problem response; `problem` holds the body. */
+/** A request that got a problem response; `problem` is its body. */
 export class ApiError extends Error {
   override readonly name = 'ApiError';
   constructor(readonly problem: Problem) {
@@ -121,7 +121,7 @@ async function request(path: string, init: RequestInit = {}): Promise<Response> 
 
   let response: Response;
   try {
-    // The page shows live state and switches language: it asks for a fresh response every time.
+    // The page shows live state and switches language, so it requests a fresh response every time.
     response = await fetch(path, { cache: 'no-store', ...init, headers });
   } catch {
     throw new ApiError(networkProblem());
@@ -154,7 +154,7 @@ function newIdempotencyKey(): string {
   return crypto.randomUUID();
 }
 
-/** The list of a collection response, whichever of the usual shapes the API uses. */
+/** Returns the list of a collection response, whichever of the usual shapes the API uses. */
 function items<T>(body: unknown): T[] {
   if (Array.isArray(body)) return body as T[];
   const record = body as Record<string, unknown>;
@@ -166,7 +166,7 @@ function items<T>(body: unknown): T[] {
 
 export const api = {
   accounts: async () => items<DemoAccountInfo>(await getJson('/demo/accounts')),
-  /** The programs, each with whether its course start lies in a provisional calendar year. */
+  /** Loads the programs with their submission deadline and whether the course starts in a provisional calendar year. */
   async programs(): Promise<ProgramInfo[]> {
     const programs = items<Omit<ProgramInfo, 'provisional' | 'submission'>>(await getJson(`${apiBase}/programs`));
     return Promise.all(

@@ -51,6 +51,9 @@ type RowField = Exclude<keyof ParticipantRowData, 'id'>;
 
 const rowFields: readonly RowField[] = ['subject', 'sex', 'education', ...rowTextFields.map(([field]) => field)];
 
+const inputTypes: Partial<Record<RowField, string>> = { birthDate: 'date', email: 'email' };
+const inputModes: Partial<Record<RowField, string>> = { snils: 'numeric', phone: 'tel' };
+
 const educationLevels = ['higher', 'secondary_vocational', 'studying_higher', 'studying_secondary_vocational'] as const;
 
 /** A participant row in the form: `serverId` once it is saved, the values as typed, files waiting to be uploaded. */
@@ -81,7 +84,7 @@ function emptyRow(): FormRow {
 function formFromApplication(application: ApplicationView | null, requisites: Record<string, string> | undefined): FormState {
   const data = application?.data;
   const organization = { ...(data?.form.organization ?? {}) } as Partial<Record<OrganizationKey, string>>;
-  // A new application starts from the organization's requisites as the demo account holds them.
+  // A new application starts from the organization's requisites as the demo account stores them.
   if (data === undefined || Object.values(organization).every((value) => !value)) Object.assign(organization, requisites ?? {});
 
   return {
@@ -121,8 +124,15 @@ function remapRowPointers(errors: ErrorMap, serverIndexToFormIndex: (index: numb
     const match = /^\/participants\/(\d+)(\/.*)?$/u.exec(pointer);
     // A row command's own payload names the row's fields under `/row` (row.add) or `/changes` (row.update).
     const payloadMatch = /^\/(?:row|changes)(\/.*)$/u.exec(pointer);
-    const formIndex = match !== null ? serverIndexToFormIndex(Number(match[1])) : payloadMatch !== null ? serverIndexToFormIndex(-1) : null;
-    const rest = match !== null ? (match[2] ?? '') : (payloadMatch?.[1] ?? '');
+    let formIndex: number | null = null;
+    let rest = '';
+    if (match !== null) {
+      formIndex = serverIndexToFormIndex(Number(match[1]));
+      rest = match[2] ?? '';
+    } else if (payloadMatch !== null) {
+      formIndex = serverIndexToFormIndex(-1);
+      rest = payloadMatch[1] ?? '';
+    }
     const target = formIndex === null ? pointer : `/participants/${formIndex}${rest}`;
     result.set(target, [...(result.get(target) ?? []), ...details]);
   }
@@ -454,9 +464,9 @@ function RowEditor(props: {
           key=${field}
           name=${`participants.${index}.${field}`}
           label=${t(label)}
-          type=${field === 'birthDate' ? 'date' : field === 'email' ? 'email' : 'text'}
+          type=${inputTypes[field] ?? 'text'}
           autocomplete=${autocomplete}
-          inputMode=${field === 'snils' ? 'numeric' : field === 'phone' ? 'tel' : undefined}
+          inputMode=${inputModes[field]}
           value=${row.values[field] ?? ''}
           errors=${props.errors.get(pointer(field))}
           onInput=${(value: string) => setValue(field, value)}

@@ -475,17 +475,17 @@ export function setLocale(locale: Locale): void {
   document.documentElement.lang = locale;
 }
 
-/** The language of the page now. */
+/** Returns the language of the page. */
 export function locale(): Locale {
   return current;
 }
 
-/** The text of a key in the current language. */
+/** Returns the text of a key in the current language. */
 export function t(key: TextKey): string {
   return dictionaries[current][key];
 }
 
-/** The text of a dynamic key such as `doc_${kind}`, or the key itself when there is none. */
+/** Returns the text of a dynamic key such as `doc_${kind}`, or the key itself when there is none. */
 export function tKey(key: string): string {
   return (dictionaries[current] as Record<string, string>)[key] ?? key;
 }

@@ -6,6 +6,13 @@ import { Badge, FileLink, html, problemText, Section } from './ui.js';
 
 const zones = () => ({ moscow: t('moscowTime'), local: t('localTime') });
 
+const deliveryLabels = { paper: 'deliveryPaper', electronic: 'deliveryElectronic' } as const;
+
+function resultLabel(passed: boolean | undefined): string {
+  if (passed === undefined) return '—';
+  return passed ? t('passed') : t('notPassed');
+}
+
 // The timeline shows the latest events first; the rest open on request.
 const timelineLength = 12;
 
@@ -39,8 +46,8 @@ export function Timeline(props: { events: readonly EventView[] }) {
   const [all, setAll] = useState(false);
   const latestFirst = [...props.events].reverse();
   const shown = all ? latestFirst : latestFirst.slice(0, timelineLength);
-  const actorLabel = (event: EventView) =>
-    event.actor.role === 'system' ? t('timelineActorSystem') : event.actor.role === 'staff' ? t('roleStaff') : t('roleRepresentative');
+  const actorLabels = { system: t('timelineActorSystem'), staff: t('roleStaff'), representative: t('roleRepresentative') };
+  const actorLabel = (event: EventView) => actorLabels[event.actor.role];
   return html`<${Section} title=${t('timelineTitle')} id="timeline">
     <ol class="timeline">
       ${shown.map(
@@ -71,7 +78,7 @@ export function SummarySection(props: { application: ApplicationView; program: P
     <dl class="facts">
       <dt>${t('orgFullName')}</dt><dd>${data.form.organization.fullName ?? '—'}</dd>
       <dt>${t('paymentTerms')}</dt><dd>${data.form.paymentTerms ? t(data.form.paymentTerms) : '—'}</dd>
-      <dt>${t('delivery')}</dt><dd>${data.form.delivery === 'electronic' ? t('deliveryElectronic') : data.form.delivery === 'paper' ? t('deliveryPaper') : '—'}</dd>
+      <dt>${t('delivery')}</dt><dd>${data.form.delivery === null ? '—' : t(deliveryLabels[data.form.delivery])}</dd>
       ${data.form.platformName ? html`<dt>${t('platformName')}</dt><dd>${data.form.platformName}</dd>` : null}
       ${data.form.comment ? html`<dt>${t('comment')}</dt><dd>${data.form.comment}</dd>` : null}
       <dt>${t('participantCount')}</dt><dd>${data.submission?.participantCount ?? data.rows.length}</dd>
@@ -91,7 +98,7 @@ export function SummarySection(props: { application: ApplicationView; program: P
               <td>${index + 1}</td>
               <td>${[row.lastName, row.firstName, row.patronymic].filter(Boolean).join(' ')}</td>
               <td>${subjectTitle(row.subject)}</td>
-              <td>${result === undefined ? '—' : result.passed ? t('passed') : t('notPassed')}</td>
+              <td>${resultLabel(result?.passed)}</td>
             </tr>`;
           })}
         </tbody>
