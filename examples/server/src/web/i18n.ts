@@ -47,7 +47,9 @@ const ru = {
   columnState: 'Состояние',
   columnNextDeadline: 'Ближайший срок',
   overdue: 'просрочено',
-  overdueFlag: 'Есть просроченные сроки',
+  overdueReview: 'просрочена проверка заявки',
+  overdueDocuments: 'просрочена проверка документов',
+  overdueOriginals: 'просрочена отправка оригиналов',
 
   applicationTitle: 'Заявка',
   stateNow: 'Состояние',
@@ -281,7 +283,9 @@ const en: Record<TextKey, string> = {
   columnState: 'State',
   columnNextDeadline: 'Next deadline',
   overdue: 'overdue',
-  overdueFlag: 'A deadline is overdue',
+  overdueReview: 'review overdue',
+  overdueDocuments: 'document reviews overdue',
+  overdueOriginals: 'originals overdue',
 
   applicationTitle: 'Application',
   stateNow: 'State',

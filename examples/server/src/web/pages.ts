@@ -64,10 +64,18 @@ function AccountCard(props: { account: DemoAccountInfo; token: string; onSignIn:
   </form>`;
 }
 
-function isOverdue(application: ApplicationView, now: Date): boolean {
+/** Lists what is overdue in an application: the flags the clock raised, and a next deadline that has passed. */
+function overdueItems(application: ApplicationView, now: Date): string[] {
   const { overdue } = application.data;
-  const flagged = overdue.review !== null || overdue.originals !== null || Object.keys(overdue.documents).length > 0;
-  return flagged || (application.nextDeadlineAt !== null && Date.parse(application.nextDeadlineAt) <= now.getTime());
+  const items: string[] = [];
+  if (overdue.review !== null) items.push(t('overdueReview'));
+  const documents = Object.keys(overdue.documents).length;
+  if (documents > 0) items.push(`${t('overdueDocuments')}: ${documents}`);
+  if (overdue.originals !== null) items.push(t('overdueOriginals'));
+  if (items.length === 0 && application.nextDeadlineAt !== null && Date.parse(application.nextDeadlineAt) <= now.getTime()) {
+    items.push(t('overdue'));
+  }
+  return items;
 }
 
 /** The home screen: programs to apply for (representative) and the applications, as a queue for staff. */
@@ -125,15 +133,15 @@ export function Home(props: { account: DemoAccountInfo; programs: readonly Progr
               </thead>
               <tbody>
                 ${sorted.map((application) => {
-                  const overdue = isOverdue(application, props.now);
-                  return html`<tr key=${application.id} class=${overdue ? 'overdue' : ''} data-application=${application.id}>
+                  const overdue = overdueItems(application, props.now);
+                  return html`<tr key=${application.id} class=${overdue.length > 0 ? 'overdue' : ''} data-application=${application.id}>
                     <td>${programTitle(application.programId)}</td>
                     ${staff ? html`<td>${application.data.form.organization.fullName ?? application.organizationId}</td>` : null}
-                    <td>${application.stateLabel}</td>
                     <td>
-                      ${application.nextDeadlineAt ? formatBothZones(application.nextDeadlineAt, { moscow: t('moscowTime'), local: t('localTime') }) : '—'}
-                      ${overdue ? html` <${Badge} tone="bad">${t('overdue')}<//>` : null}
+                      ${application.stateLabel}
+                      ${overdue.map((item) => html` <${Badge} tone="bad">${item}<//>`)}
                     </td>
+                    <td>${application.nextDeadlineAt ? formatBothZones(application.nextDeadlineAt, { moscow: t('moscowTime'), local: t('localTime') }) : '—'}</td>
                     <td><a href=${`#/applications/${application.id}`}>${t('open')}</a></td>
                   </tr>`;
                 })}
