@@ -15,15 +15,18 @@ const MONTH_DAY_SUFFIXES: readonly string[] = (() => {
 })();
 const FEBRUARY_29 = 59;
 
-// Days before the first of each month: entries 1–12 for a common year, 14–25 for a leap year.
-const MONTH_STARTS = (() => {
-  const starts = new Int16Array(26);
-  for (let month = 1; month <= 12; month++) {
-    starts[month] = month === 1 ? 0 : starts[month - 1]! + daysInMonth(2001, month - 1);
-    starts[13 + month] = month === 1 ? 0 : starts[13 + month - 1]! + daysInMonth(2000, month - 1);
-  }
-  return starts;
-})();
+// Length of each month and days before its first day: entries 1–12 for a common year, 14–25 for a leap year.
+const MONTH_LENGTHS = new Int16Array(26);
+const MONTH_STARTS = new Int16Array(26);
+for (let month = 1; month <= 12; month++) {
+  MONTH_LENGTHS[month] = daysInMonth(2001, month);
+  MONTH_LENGTHS[13 + month] = daysInMonth(2000, month);
+  MONTH_STARTS[month] = month === 1 ? 0 : MONTH_STARTS[month - 1]! + MONTH_LENGTHS[month - 1]!;
+  MONTH_STARTS[13 + month] = month === 1 ? 0 : MONTH_STARTS[13 + month - 1]! + MONTH_LENGTHS[13 + month - 1]!;
+}
+
+const DASH = 45;
+const ZERO = 48;
 
 const definitions = new WeakMap<WorkCalendar, CalendarDefinition>();
 
@@ -33,8 +36,8 @@ export function definitionOf(calendar: WorkCalendar): CalendarDefinition | undef
 }
 
 function invalidAmountError(amount: unknown): TypeError {
-  const shown = typeof amount === 'string' ? `'${amount}' (a string)` : String(amount);
-  return new TypeError(`Invalid amount: ${shown} is not a whole number of working days. Pass an integer such as 7 or -3.`);
+  const amountText = typeof amount === 'string' ? `'${amount}' (a string)` : String(amount);
+  return new TypeError(`Invalid amount: ${amountText} is not a whole number of working days. Pass an integer such as 7 or -3.`);
 }
 
 /**
@@ -70,16 +73,32 @@ export function createCalendar(definition: CalendarDefinition, model: CalendarMo
     );
   }
 
-  // Hot path: digits are read by char code and every table access is in range by construction.
+  // Hot path: the digits are read by char code, without a regex or a Date, and every table access is in range by
+  // construction. Any failure goes to `rejectDate`, which finds the exact problem.
   function indexOf(date: unknown): number {
+    if (typeof date !== 'string' || date.length !== 10 || date.charCodeAt(4) !== DASH || date.charCodeAt(7) !== DASH) return rejectDate(date);
+    const y0 = date.charCodeAt(0) - ZERO;
+    const y1 = date.charCodeAt(1) - ZERO;
+    const y2 = date.charCodeAt(2) - ZERO;
+    const y3 = date.charCodeAt(3) - ZERO;
+    const m0 = date.charCodeAt(5) - ZERO;
+    const m1 = date.charCodeAt(6) - ZERO;
+    const d0 = date.charCodeAt(8) - ZERO;
+    const d1 = date.charCodeAt(9) - ZERO;
+    const yearIndex = y0 * 1000 + y1 * 100 + y2 * 10 + y3 - firstYear;
+    const month = m0 * 10 + m1;
+    const day = d0 * 10 + d1;
+    // Each digit is 0–9 exactly when `d | (9 - d)` is not negative.
+    const digits = y0 | (9 - y0) | y1 | (9 - y1) | y2 | (9 - y2) | y3 | (9 - y3) | m0 | (9 - m0) | m1 | (9 - m1) | d0 | (9 - d0) | d1 | (9 - d1);
+    if (digits < 0 || yearIndex < 0 || yearIndex >= yearCount) return rejectDate(date);
+    if (month === 0 || month > 12 || day === 0 || day > MONTH_LENGTHS[leapYear[yearIndex]! * 13 + month]!) return rejectDate(date);
+    return yearStart[yearIndex]! + MONTH_STARTS[leapYear[yearIndex]! * 13 + month]! + day - 1;
+  }
+
+  function rejectDate(date: unknown): never {
     const packed = typeof date === 'string' ? packIsoDate(date) : -1;
     if (packed === -1) throw invalidDateError(date);
-    const year = (packed / 10000) | 0;
-    const yearIndex = year - firstYear;
-    if (yearIndex < 0 || yearIndex >= yearCount) throw outsideDataError(date as string, year);
-    const monthDay = packed - year * 10000;
-    const month = (monthDay / 100) | 0;
-    return yearStart[yearIndex]! + MONTH_STARTS[leapYear[yearIndex]! * 13 + month]! + (monthDay - month * 100) - 1;
+    throw outsideDataError(date as string, Math.floor(packed / 10000));
   }
 
   function yearIndexAt(index: number): number {
@@ -94,6 +113,14 @@ export function createCalendar(definition: CalendarDefinition, model: CalendarMo
     let dayOfYear = index - yearStart[yearIndex]!;
     if (leapYear[yearIndex] === 0 && dayOfYear >= FEBRUARY_29) dayOfYear++;
     return yearTexts[yearIndex]! + MONTH_DAY_SUFFIXES[dayOfYear]!;
+  }
+
+  // The ISO string of each working day, made on first use, so that addWorkingDays allocates nothing once warm.
+  // At most one short string per working day of the data (about 3,700 for 2013–2027).
+  const workingDayTexts = new Array<IsoDate | undefined>(workingTotal).fill(undefined);
+
+  function workingDayText(ordinal: number): IsoDate {
+    return (workingDayTexts[ordinal] ??= isoAt(workingDays[ordinal]!));
   }
 
   function yearStatus(year: number): YearStatus {
@@ -117,7 +144,7 @@ export function createCalendar(definition: CalendarDefinition, model: CalendarMo
     // so the target's position in `workingDays` follows directly.
     const ordinal = amount > 0 ? cumulative[index + 1]! + amount - 1 : cumulative[index]! + amount;
     if (ordinal < 0 || ordinal >= workingTotal) throw resultOutsideDataError(date, amount);
-    return isoAt(workingDays[ordinal]!);
+    return workingDayText(ordinal);
   }
 
   function countWorkingDays(from: IsoDate, to: IsoDate): number {

@@ -28,7 +28,7 @@ function workingDaysIn(calendar: WorkCalendar, year: number): number {
   return calendar.countWorkingDays(`${year}-01-01`, `${year}-12-31`) + (calendar.isWorkingDay(`${year}-01-01`) ? 1 : 0);
 }
 
-/** A 2028 in the shape of the shipped data: Labour Code holidays only. */
+/** Builds a 2028 in the shape of the shipped data, with the Labour Code holidays only. */
 function year2028(overrides: Partial<ReplaceYearsData['years'][string]> = {}): ReplaceYearsData {
   return {
     years: {

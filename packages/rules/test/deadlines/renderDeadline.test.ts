@@ -51,10 +51,11 @@ describe('renderDeadline', () => {
   it('review deadline', () => {
     const { review } = compute({ courseStart: '2026-06-01', submittedAt: '2026-05-08T15:00:00+03:00' });
 
-    expect(review && renderDeadline(review)).toBe(
+    expect(review).toBeDefined();
+    expect(renderDeadline(review!)).toBe(
       'Последний день рассмотрения заявки институтом — 14 мая 2026 г. (чт), до 24:00 по московскому времени: 3 рабочих дня после подачи заявки 8 мая; 11 мая — выходной день (перенос с 9 мая)',
     );
-    expect(review && renderDeadline(review, { locale: 'en' })).toMatchInlineSnapshot(`"Last day for the institute to review the application — Thu 14 May 2026, until 24:00 Moscow time: 3 working days after the application was submitted on 8 May; 11 May is a day off (transferred from 9 May)"`);
+    expect(renderDeadline(review!, { locale: 'en' })).toMatchInlineSnapshot(`"Last day for the institute to review the application — Thu 14 May 2026, until 24:00 Moscow time: 3 working days after the application was submitted on 8 May; 11 May is a day off (transferred from 9 May)"`);
   });
 
   it('document review across the New Year break', () => {
@@ -70,8 +71,9 @@ describe('renderDeadline', () => {
       { calendar, policy: { organizationCalendar: tatarstanCalendar() } },
     );
 
-    expect(originals && renderDeadline(originals)).toMatchInlineSnapshot(`"Последний день отправки оригиналов акта и договора — 25 марта 2026 г. (ср), до 24:00 по московскому времени: 3 рабочих дня после поступления акта в переписку по заявке 19 марта (Производственный календарь Республики Татарстан); 20 марта — региональный праздник (Ураза-байрам)"`);
-    expect(originals && renderDeadline(originals, { locale: 'en' })).toMatchInlineSnapshot(`"Last day to mail the originals of the act and contract — Wed 25 March 2026, until 24:00 Moscow time: 3 working days after the act reached the application's message thread on 19 March (Production calendar of the Republic of Tatarstan); 20 March is a regional holiday, Eid al-Fitr (Uraza Bayram)"`);
+    expect(originals).toBeDefined();
+    expect(renderDeadline(originals!)).toMatchInlineSnapshot(`"Последний день отправки оригиналов акта и договора — 25 марта 2026 г. (ср), до 24:00 по московскому времени: 3 рабочих дня после поступления акта в переписку по заявке 19 марта (Производственный календарь Республики Татарстан); 20 марта — региональный праздник (Ураза-байрам)"`);
+    expect(renderDeadline(originals!, { locale: 'en' })).toMatchInlineSnapshot(`"Last day to mail the originals of the act and contract — Wed 25 March 2026, until 24:00 Moscow time: 3 working days after the act reached the application's message thread on 19 March (Production calendar of the Republic of Tatarstan); 20 March is a regional holiday, Eid al-Fitr (Uraza Bayram)"`);
   });
 
   it('provisional year', () => {
