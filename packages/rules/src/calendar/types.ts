@@ -49,8 +49,15 @@ export interface DayDescription {
 }
 
 /**
- * A production calendar: which dates are worked, and working-day arithmetic over them.
- * Every method validates its input and throws rather than guess outside the calendar's data.
+ * A production calendar: which dates are worked, and working-day arithmetic over them. Every method validates its
+ * input and throws rather than guess outside the calendar's data. Dates are ISO strings 'YYYY-MM-DD'.
+ *
+ * @example
+ * import { russianCalendar } from '@fioco-flow/rules';
+ *
+ * const calendar = russianCalendar();
+ * calendar.years; //=> [2013, 2014, …, 2027]
+ * calendar.yearStatus(2027); //=> 'provisional'
  */
 export interface WorkCalendar {
   /** Name of the calendar, e.g. «Федеральный производственный календарь». */
@@ -61,16 +68,77 @@ export interface WorkCalendar {
   readonly firstDate: IsoDate;
   /** Last date of the data: 31 December of the last year. */
   readonly lastDate: IsoDate;
-  /** Status of a year. @throws {RangeError} for a year outside the data */
+
+  /**
+   * Returns the status of a year: 'official' once its transfer decree is in the data, 'provisional' before.
+   *
+   * @example
+   * calendar.yearStatus(2026); //=> 'official'
+   * calendar.yearStatus(2027); //=> 'provisional'
+   * @throws {TypeError} for a year that is not an integer
+   * @throws {RangeError} for a year outside the data, naming how to add it
+   */
   yearStatus(year: number): YearStatus;
-  /** Whether the date is a working day. */
+
+  /**
+   * Checks whether a date is a working day.
+   *
+   * @example
+   * calendar.isWorkingDay('2026-01-09'); //=> false (Friday, day off transferred from Saturday 3 January)
+   * calendar.isWorkingDay('2025-11-01'); //=> true (Saturday made working, swapped with Monday 3 November)
+   * calendar.isWorkingDay('2025-02-24'); //=> true (the decree moved the day off of Sunday 23 February to 8 May)
+   * @throws {TypeError} for a value that is not a real date 'YYYY-MM-DD' ('2026-02-30', '2026-2-3', 20260304)
+   * @throws {RangeError} for a date outside the data
+   */
   isWorkingDay(date: IsoDate): boolean;
-  /** The `amount`-th working day after `date` (before it when negative); `date` itself is never counted. */
+
+  /**
+   * Returns the `amount`-th working day after `date`, or before it when `amount` is negative. `date` itself is
+   * never counted, and an `amount` of 0 returns `date` unchanged.
+   *
+   * @example
+   * calendar.addWorkingDays('2026-05-08', 3); //=> '2026-05-14' (9–11 May are days off)
+   * calendar.addWorkingDays('2026-03-16', -7); //=> '2026-03-04' (Monday 9 March is a day off)
+   * calendar.addWorkingDays('2025-10-31', 1); //=> '2025-11-01' (a working Saturday)
+   * calendar.addWorkingDays('2025-12-30', 1); //=> '2026-01-12' (the New Year break)
+   * @throws {TypeError} for an invalid date or an amount that is not an integer
+   * @throws {RangeError} for a date or a result outside the data
+   */
   addWorkingDays(date: IsoDate, amount: number): IsoDate;
-  /** Working days d with from < d ≤ to; negative when `to` is before `from`. */
+
+  /**
+   * Counts the working days d with from < d ≤ to. When `to` is before `from` the result is minus the count for
+   * (to, from], so `countWorkingDays(a, b) === -countWorkingDays(b, a)`.
+   *
+   * @example
+   * calendar.countWorkingDays('2026-03-04', '2026-03-16'); //=> 7
+   * calendar.countWorkingDays('2026-03-16', '2026-03-04'); //=> -7
+   * calendar.countWorkingDays('2025-12-31', '2026-12-31'); //=> 247 (all of 2026)
+   * @throws {TypeError} for an invalid date
+   * @throws {RangeError} for a date outside the data
+   */
   countWorkingDays(from: IsoDate, to: IsoDate): number;
-  /** Kind, name and reason of a date, in Russian and English. */
+
+  /**
+   * Describes a date: its kind, holiday name, where a transferred day off came from, the decree of an extraordinary
+   * day, whether it is short, and a label in Russian and English.
+   *
+   * @example
+   * calendar.describeDay('2026-01-09').label.ru; //=> 'Перенос выходного дня с субботы 3 января'
+   * calendar.describeDay('2024-04-27').label.en; //=> 'Working Saturday (day off transferred to Monday 29 April)'
+   * calendar.describeDay('2026-02-23').name?.ru; //=> 'День защитника Отечества'
+   * @throws {TypeError} for an invalid date
+   * @throws {RangeError} for a date outside the data
+   */
   describeDay(date: IsoDate): DayDescription;
-  /** Whether the date's year is provisional. */
+
+  /**
+   * Checks whether the date's year is provisional, so that its days may still move once the decree is published.
+   *
+   * @example
+   * calendar.isProvisional('2027-05-03'); //=> true
+   * @throws {TypeError} for an invalid date
+   * @throws {RangeError} for a date outside the data
+   */
   isProvisional(date: IsoDate): boolean;
 }
