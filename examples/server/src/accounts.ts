@@ -53,7 +53,7 @@ export const demoAccounts: readonly DemoAccount[] = [
 /** The bearer token of each demo account. */
 export type DemoTokens = Readonly<Record<DemoAccount['key'], string>>;
 
-/** Where the tokens came from, for the start-up banner. */
+/** The source of the tokens, for the start-up banner. */
 export type TokenSource = 'environment' | 'file' | 'generated';
 
 function newToken(): string {

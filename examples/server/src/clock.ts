@@ -2,7 +2,7 @@ import type { Clock } from '@fioco-flow/core';
 
 /** The server's clock: real time, or real time shifted so that it started at a chosen instant. */
 export interface ServerClock extends Clock {
-  /** Whether the clock was started at a chosen instant or moved since (the page says so). */
+  /** Whether the clock was started at a chosen instant or moved since; the page shows it. */
   readonly simulated: boolean;
   /**
    * Moves the clock forward to `instant`; time then keeps running from there.
@@ -13,7 +13,7 @@ export interface ServerClock extends Clock {
 }
 
 /**
- * Creates the server clock. With `startAt` it stands at that instant when created and runs at the real pace
+ * Creates the server clock. With `startAt` it is at that instant when created and runs at the real pace
  * from there, so that tests and demos see the dates they chose.
  *
  * @param elapsedMs milliseconds since an arbitrary origin that only grow (defaults to `performance.now()`).
@@ -45,7 +45,7 @@ export function createServerClock(
       const current = now();
       if (Number.isNaN(instant.getTime()) || instant.getTime() < current.getTime()) {
         throw new RangeError(
-          `The clock cannot move to ${String(instant)}: it stands at ${current.toISOString()} and moves only forward.`,
+          `The clock cannot move back to ${String(instant)}: it is at ${current.toISOString()} and moves only forward. Give a later instant.`,
         );
       }
       simulated = true;

@@ -3,7 +3,7 @@
  * real PDF files that a viewer opens and an upload check recognizes by their `%PDF-` signature.
  *
  * @param lines printable ASCII only, because the standard Helvetica font has no Cyrillic glyphs.
- * @throws {RangeError} when a line holds a character outside printable ASCII.
+ * @throws {RangeError} when a line contains a character outside printable ASCII.
  * @example
  * ```ts
  * const bytes = createTextPdf(['Contract draft (demo template)', 'Prepayment 100 %']);
@@ -13,7 +13,7 @@
 export function createTextPdf(lines: readonly string[]): Uint8Array {
   for (const line of lines) {
     if (!/^[\x20-\x7e]*$/u.test(line)) {
-      throw new RangeError(`The PDF line ${JSON.stringify(line)} holds a character outside printable ASCII; transliterate it.`);
+      throw new RangeError(`Invalid PDF line ${JSON.stringify(line)}: it contains a character outside printable ASCII. Transliterate it.`);
     }
   }
 

@@ -78,7 +78,7 @@ const vprSubjects = [
 ];
 
 /**
- * The demo's programs: two cohorts of the VPR marking course. The March 2026 cohort is the one the procedure's
+ * Builds the demo's programs: two cohorts of the VPR marking course. The March 2026 cohort is the one the procedure's
  * examples use; the February 2027 cohort lies ahead, so that an application can be filed today. Its deadlines
  * are counted on the 2027 calendar, which is provisional until the Government's decree on the 2027 transfers.
  */

@@ -43,7 +43,7 @@ const shutdownGraceMs = 10_000;
  * the programs and demo accounts, mounts the HTTP API under `/api`, serves the built page at `/`, and applies the
  * deadlines every `tickIntervalMs`.
  *
- * @throws {StoreError} `STORE_LOCKED` when another running process holds the PGlite data directory.
+ * @throws {StoreError} `STORE_LOCKED` when another running process has locked the PGlite data directory.
  */
 export async function startServer(config: ServerConfig, logger: Logger): Promise<RunningServer> {
   const clock = createServerClock({ startAt: config.clockStart });
@@ -200,7 +200,7 @@ function listen(app: Hono, config: ServerConfig): Promise<Server> {
 }
 
 /**
- * The routes of the demo itself, beside the API: the accounts for the sign-in screen (never their tokens), the
+ * Registers the routes of the demo itself, beside the API: the accounts for the sign-in screen (never their tokens), the
  * account of a token, and the server clock, which `POST /demo/clock` moves forward when `FIOCO_CLOCK_CONTROL=1`.
  */
 function registerDemoRoutes(

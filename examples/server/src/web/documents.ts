@@ -10,9 +10,9 @@ const statusTone = { pending: 'wait', accepted: 'ok', rejected: 'bad', requested
 const zoneLabels = () => ({ moscow: t('moscowTime'), local: t('localTime') });
 
 /**
- * The participants' documents by row: each document's review status with the rejection reason and due date, its
- * versions to download, and the actions the actor has now (staff accept or reject; the representative replaces a
- * rejected or requested one; staff request a missing one).
+ * The participants' documents by row: each document's review status with the rejection reason and due date, and its
+ * versions to download. Staff accept or reject a document and request a missing one; the representative replaces a
+ * rejected or requested one, each when the command is available now.
  */
 export function DocumentsSection(props: {
   loaded: LoadedApplication;

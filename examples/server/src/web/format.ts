@@ -3,7 +3,7 @@ import { locale } from './i18n.js';
 /** The institute's zone: every deadline of the procedure ends at 24:00 Moscow time. */
 export const moscowZone = 'Europe/Moscow';
 
-/** The browser's own zone, e.g. `Asia/Vladivostok`. */
+/** Returns the browser's own zone, e.g. `Asia/Vladivostok`. */
 export function browserZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
@@ -25,7 +25,7 @@ function parts(instant: string | Date, timeZone: string): Record<string, string>
   return Object.fromEntries(formatter.formatToParts(new Date(instant)).map((part) => [part.type, part.value]));
 }
 
-/** A calendar date `YYYY-MM-DD` in words: «16 марта 2027 г. (пн)» / «Mon 16 March 2027». */
+/** Writes a calendar date `YYYY-MM-DD` in words: «16 марта 2027 г. (пн)» / «Mon 16 March 2027». */
 export function formatDate(date: string): string {
   // Noon UTC of the date names the same calendar day in every zone from UTC−11 to UTC+11.
   const day = new Date(`${date}T12:00:00Z`);
@@ -36,7 +36,7 @@ export function formatDate(date: string): string {
 }
 
 /**
- * An instant as a time and date in a zone. Midnight is written as 24:00 of the day before, as the procedure
+ * Writes an instant as a time and date in a zone. Midnight is written as 24:00 of the day before, as the procedure
  * words the end of a day: «24:00 4 марта 2026 г.» rather than «00:00 5 марта».
  */
 export function formatInstant(instant: string | Date, timeZone: string): string {
@@ -54,7 +54,7 @@ export function formatInstant(instant: string | Date, timeZone: string): string 
   return `${time} ${words}`;
 }
 
-/** An instant in Moscow time and, when the browser is elsewhere, in the browser's time too. */
+/** Writes an instant in Moscow time and, when the browser is elsewhere, in the browser's time too. */
 export function formatBothZones(instant: string | Date, labels: { readonly moscow: string; readonly local: string }): string {
   const moscow = `${formatInstant(instant, moscowZone)} ${labels.moscow}`;
   const zone = browserZone();
@@ -62,12 +62,12 @@ export function formatBothZones(instant: string | Date, labels: { readonly mosco
   return `${moscow} · ${formatInstant(instant, zone)} ${labels.local} (${zone})`;
 }
 
-/** An amount in kopecks as rubles: «4 500,00 ₽». */
+/** Writes an amount in kopecks as rubles: «4 500,00 ₽». */
 export function formatMoney(kopecks: number): string {
   return new Intl.NumberFormat(intlLocale(), { style: 'currency', currency: 'RUB' }).format(kopecks / 100);
 }
 
-/** Bytes in words: «284 КБ». */
+/** Writes a size in bytes in words: «284 КБ». */
 export function formatSize(bytes: number): string {
   const unit = locale() === 'ru' ? ['Б', 'КБ', 'МБ'] : ['B', 'KB', 'MB'];
   if (bytes < 1024) return `${bytes} ${unit[0]}`;

@@ -52,6 +52,7 @@ const ru = {
   overdueOriginals: 'просрочена отправка оригиналов',
 
   applicationTitle: 'Заявка',
+  sectionsTitle: 'Разделы заявки',
   stateNow: 'Состояние',
   whereTitle: 'Где заявка',
   whereDescription: 'Схема состояний заявки; текущее состояние выделено, пройденные отмечены.',
@@ -288,6 +289,7 @@ const en: Record<TextKey, string> = {
   overdueOriginals: 'originals overdue',
 
   applicationTitle: 'Application',
+  sectionsTitle: 'Sections of the application',
   stateNow: 'State',
   whereTitle: 'Where the application is',
   whereDescription: 'The state chart of the application; the current state is highlighted, visited ones are marked.',

@@ -251,6 +251,7 @@ export function ApplicationPage(props: {
       </p>
       ${program?.provisional ? html`<p class="provisional" role="note">${t('provisionalCalendar')}</p>` : null}
       ${error ? html`<${Notice} kind="error" text=${error} />` : null}
+      <${SectionLinks} />
     </header>
 
     <div class="layout">
@@ -276,6 +277,32 @@ export function ApplicationPage(props: {
       </aside>
     </div>
   </main><//>`;
+}
+
+const sectionLinks = [
+  ['commands', 'commandsTitle'],
+  ['deadlines', 'deadlinesTitle'],
+  ['documents', 'documentsTitle'],
+  ['thread', 'threadTitle'],
+  ['where', 'whereTitle'],
+  ['timeline', 'timelineTitle'],
+] as const;
+
+/**
+ * Buttons that move to a section of the application page, for long pages on a phone. They scroll rather than link,
+ * because the address's fragment is the page's route.
+ */
+function SectionLinks() {
+  const go = (id: string) => {
+    const heading = document.getElementById(`${id}-title`);
+    if (heading === null) return;
+    heading.setAttribute('tabindex', '-1');
+    heading.scrollIntoView({ block: 'start' });
+    heading.focus({ preventScroll: true });
+  };
+  return html`<nav class="section-links" aria-label=${t('sectionsTitle')}>
+    ${sectionLinks.map(([id, label]) => html`<button type="button" class="link" onClick=${() => go(id)}>${t(label)}</button>`)}
+  </nav>`;
 }
 
 /** The header line with the server time: «Время сервера: 09:00 25 января 2027 г. по московскому времени». */

@@ -18,7 +18,7 @@ interface Edge {
   readonly labels: string[];
 }
 
-/** Where every state of the chart is drawn, and the arrows between them. */
+/** The positions of the chart's states and the arrows between them. */
 export interface ChartLayout {
   readonly width: number;
   readonly height: number;
@@ -38,10 +38,10 @@ const columnGap = 70;
 const margin = 16;
 
 /**
- * Lays the chart out for a narrow screen: the states that are not final go down one column in the order a
- * breadth-first walk from the initial state reaches them (the procedure's own order), the happy final state
- * (the one reached last along that column) ends the column, and the other final states stand in a second column
- * beside the states they are reached from. Transitions that keep their state are left out.
+ * Lays the chart out for a narrow screen. The states that are not final go down one column in the order a
+ * breadth-first walk from the initial state reaches them, which is the procedure's own order. The final state
+ * reached from the last of them ends the column. The other final states form a second column, each beside the
+ * states it is reached from. Transitions that keep their state are left out.
  */
 export function layoutChart(chart: MachineChart): ChartLayout {
   const parents = new Set(chart.states.map((state) => state.parent).filter((parent): parent is string => parent !== null));
@@ -88,7 +88,7 @@ export function layoutChart(chart: MachineChart): ChartLayout {
   const labelOf = (id: string) => {
     const state = chart.states.find((entryState) => entryState.id === id)!;
     const parent = state.parent ? chart.states.find((entryState) => entryState.id === state.parent) : undefined;
-    // A substate's label repeats its parent's («В работе: …»); the group box already says it.
+    // A substate's label repeats its parent's («В работе: …»), and the group box already shows that.
     return parent && state.label.startsWith(`${parent.label}: `) ? state.label.slice(parent.label.length + 2) : state.label;
   };
 
@@ -199,8 +199,8 @@ function arrowPath(from: Box, to: Box): { d: string; labelX: number; labelY: num
 
 /**
  * The state chart as an SVG picture: the current state filled, states the application has passed through
- * outlined in the same color, final states with a double border. A text list beside it says the same for screen
- * readers.
+ * outlined in the same color, final states with a double border. The SVG's accessible name gives the current state
+ * for screen readers.
  */
 export function StateChart(props: { chart: MachineChart; current: string; visited: ReadonlySet<string> }) {
   const layout = layoutChart(props.chart);

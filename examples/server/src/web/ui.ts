@@ -24,7 +24,7 @@ export function errorMap(errors: readonly FieldError[] | undefined): ErrorMap {
   return map;
 }
 
-/** The text a person reads for a failed request. */
+/** Returns the text a person reads for a failed request. */
 export function problemText(error: unknown): string {
   if (error instanceof ApiError) {
     if (error.problem.status === 0) return t('errorNetwork');
@@ -36,14 +36,14 @@ export function problemText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** The problem of a failed request, when the API sent one. */
+/** Returns the problem of a failed request, when the API sent one. */
 export function problemOf(error: unknown): Problem | null {
   return error instanceof ApiError ? error.problem : null;
 }
 
 let nextId = 0;
 
-/** An id for a label's `for` and an input's `aria-describedby`, stable for the component's life. */
+/** Returns an id for a label's `for` and an input's `aria-describedby`, stable for the component's life. */
 export function useId(prefix: string): string {
   const [id] = useState(() => `${prefix}-${(nextId += 1)}`);
   return id;
