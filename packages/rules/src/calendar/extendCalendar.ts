@@ -34,7 +34,7 @@ const addDaysSchema = z.object({
     z.object({ date: isoDateSchema, ru: z.string().min(1), en: z.string().min(1), inferred: z.boolean().optional() }),
   ),
   shortDays: z.array(isoDateSchema).optional(),
-  years: z.array(z.number().int()).optional(),
+  years: z.array(z.number().int()).min(1).optional(),
 });
 
 /**
@@ -115,6 +115,7 @@ const dataErrorMap: z.core.$ZodErrorMap = (issue) => {
     return issue.input === undefined ? `missing (expected ${issue.expected})` : `expected ${issue.expected}, got ${describeInput(issue.input)}`;
   }
   if (issue.code === 'too_small' && issue.origin === 'string') return 'empty (expected a non-empty string)';
+  if (issue.code === 'too_small' && issue.origin === 'array') return 'empty (expected at least one item)';
   if (issue.code === 'invalid_value') return `${describeInput(issue.input)} is not one of ${issue.values.map((value) => `'${String(value)}'`).join(', ')}`;
   return undefined;
 };
@@ -305,9 +306,14 @@ function addDays(base: CalendarDefinition, calendar: WorkCalendar, input: unknow
  * @example
  * import { extendCalendar, russianCalendar } from '@fioco-flow/rules';
  *
- * // A decree for 2027 placing the two New Year days off on Friday 8 January… (illustrative data)
- * const calendar = extendCalendar(russianCalendar(), { years: { '2027': decree2027 } }, { mode: 'replace-years' });
+ * // Once the 2027 decree is published, its year replaces the provisional one. `year2027` has the shape of a year of
+ * // the shipped data: { nonWorkingWeekdays, workingWeekends, shortDays, transferList?, calendarStatus: 'official' }.
+ * const calendar = extendCalendar(russianCalendar(), { years: { '2027': year2027 } }, { mode: 'replace-years' });
  * calendar.yearStatus(2027); //=> 'official'
+ *
+ * // A malformed year is rejected with every bad field named:
+ * extendCalendar(russianCalendar(), { years: { '2028': { nonWorkingWeekdays: ['2028-02-30'], workingWeekends: [], shortDays: [] } } }, { mode: 'replace-years' });
+ * //=> TypeError: Invalid calendar data for extendCalendar (mode 'replace-years'): years.2028.nonWorkingWeekdays[0]: '2028-02-30' is not a real date.
  *
  * // A region's own holiday: Ураза-байрам in Tatarstan on Friday 20 March 2026.
  * const kazan = extendCalendar(russianCalendar(), {

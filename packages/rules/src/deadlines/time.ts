@@ -45,6 +45,7 @@ export function instantToEpochMs(instant: unknown, label = 'instant'): number {
   throw new TypeError(`Invalid ${label}: expected a Date or an ISO string with an offset, got ${instant === null ? 'null' : typeof instant}.`);
 }
 
+// The getters of a TZDate (getFullYear, getHours, …) return the fields in its own zone, never the machine's.
 function zonedDate(instant: string | Date, timeZone: string): TZDate {
   const time = instantToEpochMs(instant);
   assertTimeZone(timeZone);

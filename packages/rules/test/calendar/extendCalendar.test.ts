@@ -250,6 +250,7 @@ describe('extendCalendar add-days', () => {
     expect(() => extendCalendar(federalCalendar, { days: [], years: [2027, 2028] }, { mode: 'add-days' })).toThrow(
       'Year 2028 of the regional data is outside the calendar data (2013–2027).',
     );
+    expect(() => extendCalendar(federalCalendar, { days: [], years: [] }, { mode: 'add-days' })).toThrow('years: empty (expected at least one item)');
     expect(() => extendCalendar(federalCalendar, { days: [], years: [2024, 2026] }, { mode: 'add-days' })).toThrow(
       'The years of the regional data would have a gap: 2025 missing',
     );
