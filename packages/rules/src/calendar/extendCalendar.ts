@@ -292,8 +292,8 @@ function addDays(base: CalendarDefinition, calendar: WorkCalendar, input: unknow
  * Derives a new calendar from `calendar` without a new release of the package; the original is unchanged.
  *
  * - mode 'replace-years': `data.years` contains whole years in the shape of the shipped data. A year may replace one
- *   the calendar has (a decree replacing a provisional year) or extend it before the first or after the last year;
- *   the years must stay contiguous.
+ *   the calendar has, as a decree replaces a provisional year. It may also extend the calendar before its first or
+ *   after its last year, as long as the years stay contiguous.
  * - mode 'add-days': `data.days` become non-working days of kind 'regional_holiday' with their names. A day that is
  *   already a federal holiday, transferred day off or extraordinary day keeps its federal description.
  *   `data.shortDays` become pre-holiday short days; `data.years` limits the new calendar to the years the list covers.

@@ -6,7 +6,7 @@ import type { IsoDate, LocalizedText } from '../shared/types.js';
  */
 export type YearStatus = 'official' | 'provisional';
 
-/** Why a day is or is not worked. */
+/** Kind of a day, the reason it is or is not worked. */
 export type DayKind =
   /** Monday–Friday working day. */
   | 'working'
@@ -14,16 +14,16 @@ export type DayKind =
   | 'working_weekend'
   /** Plain Saturday or Sunday. */
   | 'weekend'
-  /** Non-working holiday of Labour Code art. 112, on any day of the week; `name` says which. */
+  /** Non-working holiday of Labour Code art. 112, on any day of the week; `name` names it. */
   | 'holiday'
-  /** Weekday off that came from another date; `transferredFrom` says which. */
+  /** Weekday off that came from another date, given in `transferredFrom`. */
   | 'transferred_day_off'
   /** Paid non-working day declared by a presidential decree in 2020 or 2021; `decree` names it. */
   | 'extraordinary_non_working'
   /** Regional non-working holiday added with `extendCalendar` mode 'add-days'. */
   | 'regional_holiday';
 
-/** Everything a calendar knows about one date. */
+/** Description of one date: its kind, reason and names. */
 export interface DayDescription {
   readonly date: IsoDate;
   readonly kind: DayKind;
