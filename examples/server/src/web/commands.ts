@@ -58,6 +58,14 @@ const commandFields: Readonly<Record<string, readonly CommandField[]>> = {
   'application.close': [{ name: 'reason', kind: 'textarea', label: 'reason' }],
 };
 
+/** Commands that end the application for good: the page asks before sending them. */
+const confirmations: Readonly<Record<string, TextKey>> = {
+  'application.discard': 'confirmDiscard',
+  'application.withdraw': 'confirmWithdraw',
+  'application.decline': 'confirmDecline',
+  'application.close': 'confirmClose',
+};
+
 /** Commands sent from another section of the page, with that section's heading. */
 const commandSections: Readonly<Record<string, TextKey>> = {
   'draft.update': 'formTitle',
@@ -127,6 +135,7 @@ function CommandForm(props: { command: AvailableCommand; loaded: LoadedApplicati
 
   async function send(event: Event) {
     event.preventDefault();
+    if (confirmations[props.command.type] !== undefined && !window.confirm(t(confirmations[props.command.type]!))) return;
     setBusy(true);
     setError(null);
     setErrors(new Map());

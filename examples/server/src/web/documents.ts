@@ -97,10 +97,10 @@ function DocumentItem(props: {
       : null}
     ${document.versions.length > 0
       ? html`<p class="versions">
-          ${t('versions')}:
+          ${`${t('versions')}: `}
           ${document.versions.map(
             (version, index) => html`<span class="version">
-              ${index + 1}. <${FileLink} file=${version.file} label=${version.file.name || `${t('download')} ${index + 1}`} />
+              ${`${index + 1}. `}<${FileLink} file=${version.file} label=${version.file.name || `${t('download')} ${index + 1}`} />
               ${version.outcome ? html` <${Badge} tone=${version.outcome.status === 'accepted' ? 'ok' : 'bad'}>${tKey(`docStatus_${version.outcome.status}`)}<//>` : null}
             </span>`,
           )}

@@ -79,6 +79,10 @@ const ru = {
   commandDone: 'Готово',
   noCommands: 'Сейчас действий нет.',
   commandElsewhere: 'в разделе',
+  confirmDiscard: 'Удалить черновик? Восстановить его будет нельзя.',
+  confirmWithdraw: 'Отозвать заявку? Это окончательное решение.',
+  confirmDecline: 'Отклонить заявку? Это окончательное решение.',
+  confirmClose: 'Закрыть заявку? Это окончательное решение.',
 
   timelineTitle: 'История',
   timelineActorSystem: 'Система (сроки)',
@@ -316,6 +320,10 @@ const en: Record<TextKey, string> = {
   commandDone: 'Done',
   noCommands: 'No actions now.',
   commandElsewhere: 'in the section',
+  confirmDiscard: 'Discard the draft? It cannot be restored.',
+  confirmWithdraw: 'Withdraw the application? This is final.',
+  confirmDecline: 'Decline the application? This is final.',
+  confirmClose: 'Close the application? This is final.',
 
   timelineTitle: 'History',
   timelineActorSystem: 'System (deadlines)',
