@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { createDirectoryFileStore, createHttpHandler } from '@fioco-flow/adapter-http';
-import { createApplicationService, type ApplicationService, type Program } from '@fioco-flow/core';
+import { createApplicationService, type Actor, type ApplicationService, type Program } from '@fioco-flow/core';
 import { russianCalendar } from '@fioco-flow/rules';
 import { createPgliteStore, createPostgresStore, type PostgresApplicationStore } from '@fioco-flow/store-postgres';
 import { Hono } from 'hono';
@@ -206,7 +206,7 @@ function listen(app: Hono, config: ServerConfig): Promise<Server> {
 function registerDemoRoutes(
   app: Hono,
   context: {
-    readonly authenticate: (request: Request) => ReturnType<ReturnType<typeof createAuthenticator>>;
+    readonly authenticate: (request: Request) => Actor | null;
     readonly clock: ServerClock;
     readonly config: ServerConfig;
     readonly tick: () => Promise<void>;
