@@ -374,6 +374,11 @@ describe('tick', () => {
     expect(again.checked).toBe(0);
   });
 
+  it('refuses an instant without a zone', async () => {
+    const harness = createHarness();
+    await expect(harness.service.tick('2026-03-05T00:00:00')).rejects.toThrow(RangeError);
+  });
+
   it('logs the clock as an event of the system actor', async () => {
     const harness = createHarness();
     const { id } = await walk(harness, 'created');

@@ -7,6 +7,7 @@ import type { ApplicationEvent } from '../machine/events.js';
 import { formatReason } from '../messages/reasons.js';
 import type { ApplicationData } from '../model/application.js';
 import type { Actor } from '../model/actor.js';
+import { toIsoInstant } from '../model/instant.js';
 import { commandCatalog, isAllowedRole } from './catalog.js';
 import { commandTypes, type CommandType } from './payloads.js';
 
@@ -39,9 +40,6 @@ export function blockedMessage(type: CommandType, reasons: readonly BlockReason[
   return `${commandCatalog[type].blocked[locale]}: ${reasons.map((reason) => reason.message).join('; ')}.`;
 }
 
-function toIso(instant: string | Date): string {
-  return (typeof instant === 'string' ? new Date(instant) : instant).toISOString();
-}
 
 /** Restores a machine snapshot of the structure machine from an application's state and data. */
 export function structureSnapshot(application: { readonly state: ApplicationState; readonly data: ApplicationData }): ApplicationSnapshot {
@@ -55,6 +53,7 @@ export function structureSnapshot(application: { readonly state: ApplicationStat
  * A representative of another organization gets an empty list.
  *
  * @param options `now` defaults to the application's last change; `locale` to Russian.
+ * @throws {RangeError} when `now` is not a valid instant.
  * @example
  * ```ts
  * import { availableCommands } from '@fioco-flow/core';
@@ -72,7 +71,7 @@ export function availableCommands(
   const locale = options.locale ?? 'ru';
   if (actor.role === 'representative' && actor.organizationId !== application.data.organizationId) return [];
 
-  const at = toIso(options.now ?? application.data.updatedAt);
+  const at = toIsoInstant(options.now ?? application.data.updatedAt);
   const original = structureSnapshot(application);
   const ticked = applyTick(structureMachine, original, at).snapshot;
 

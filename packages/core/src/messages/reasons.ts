@@ -68,11 +68,11 @@ const ru: ReasonCatalog = {
   paymentOutstanding: ({ paid, sum }) => `оплата уже поступила полностью: ${formatRubles(paid, 'ru')} из ${formatRubles(sum, 'ru')}`,
   paymentWithinOutstanding: ({ amount, outstanding }) =>
     `сумма платежа ${formatRubles(amount, 'ru')} больше остатка к оплате ${formatRubles(outstanding, 'ru')}; проверьте сумму`,
-  paymentDateNotInFuture: ({ paidOn }) => `дата платежа ${formatDate(paidOn, 'ru')} ещё не наступила`,
+  paymentDateNotInFuture: ({ paidOn }) => (paidOn === '' ? 'дата платежа ещё не наступила' : `дата платежа ${formatDate(paidOn, 'ru')} ещё не наступила`),
   paidInFull: ({ paid, sum }) => `оплачено ${formatRubles(paid, 'ru')} из ${formatRubles(sum, 'ru')}`,
   paperDelivery: () => 'в заявке выбрано получение документов в электронном виде, а это действие относится к бумажным оригиналам',
   electronicDelivery: () => 'в заявке выбрано получение документов на бумаге, а это действие относится к электронной площадке',
-  originalsNotReceived: ({ receivedOn }) => `оригиналы уже получены ${formatDate(receivedOn, 'ru')}`,
+  originalsNotReceived: ({ receivedOn }) => (receivedOn === '' ? 'оригиналы уже получены' : `оригиналы уже получены ${formatDate(receivedOn, 'ru')}`),
   platformActNotRecorded: () => 'подписание акта на электронной площадке уже отмечено',
   originalsOrPlatformAct: ({ delivery }) =>
     delivery === 'electronic' ? 'подписание акта на электронной площадке ещё не отмечено' : 'оригиналы акта и договора ещё не получены',
@@ -127,11 +127,12 @@ const en: ReasonCatalog = {
   paymentOutstanding: ({ paid, sum }) => `the contract is already paid in full: ${formatRubles(paid, 'en')} of ${formatRubles(sum, 'en')}`,
   paymentWithinOutstanding: ({ amount, outstanding }) =>
     `the payment of ${formatRubles(amount, 'en')} exceeds the outstanding ${formatRubles(outstanding, 'en')}; check the amount`,
-  paymentDateNotInFuture: ({ paidOn }) => `the payment date ${formatDate(paidOn, 'en')} is in the future`,
+  paymentDateNotInFuture: ({ paidOn }) => (paidOn === '' ? 'the payment date is in the future' : `the payment date ${formatDate(paidOn, 'en')} is in the future`),
   paidInFull: ({ paid, sum }) => `${formatRubles(paid, 'en')} of ${formatRubles(sum, 'en')} paid`,
   paperDelivery: () => 'the application chose electronic delivery, and this action concerns paper originals',
   electronicDelivery: () => 'the application chose paper delivery, and this action concerns the electronic platform',
-  originalsNotReceived: ({ receivedOn }) => `the originals were already received on ${formatDate(receivedOn, 'en')}`,
+  originalsNotReceived: ({ receivedOn }) =>
+    receivedOn === '' ? 'the originals were already received' : `the originals were already received on ${formatDate(receivedOn, 'en')}`,
   platformActNotRecorded: () => 'the act signed on the electronic platform is already recorded',
   originalsOrPlatformAct: ({ delivery }) =>
     delivery === 'electronic' ? 'the act signed on the electronic platform is not recorded yet' : 'the original act and contract have not been received yet',

@@ -1,3 +1,5 @@
+import { instantToMs } from '../model/instant.js';
+
 /**
  * The source of the current time for the service. Libraries never read the system clock themselves: the host
  * passes `{ now: () => new Date() }`, tests and demos pass a manual clock.
@@ -17,7 +19,7 @@ export interface ManualClock extends Clock {
 /**
  * Creates a manual clock standing at `start`.
  *
- * @throws {RangeError} when `start` or a later `set` is not a valid instant.
+ * @throws {RangeError} when `start` or a later `set` is not a valid instant (an ISO string needs its zone).
  * @example
  * ```ts
  * import { createManualClock } from '@fioco-flow/core';
@@ -28,16 +30,11 @@ export interface ManualClock extends Clock {
  * ```
  */
 export function createManualClock(start: string | Date): ManualClock {
-  const toMs = (instant: string | Date) => {
-    const ms = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
-    if (Number.isNaN(ms)) throw new RangeError(`Invalid instant ${String(instant)}: give an ISO 8601 string such as 2026-03-04T21:00:00Z.`);
-    return ms;
-  };
-  let current = toMs(start);
+  let current = instantToMs(start);
   return {
     now: () => new Date(current),
     set: (instant) => {
-      current = toMs(instant);
+      current = instantToMs(instant);
     },
     advance: (milliseconds) => {
       current += milliseconds;

@@ -100,6 +100,12 @@ function withMessages(violations: readonly Violation[], locale: Locale): Violati
   return violations.map((violation) => ({ ...violation, message: formatViolation(violation, locale) }));
 }
 
+/** A detail as the end of a sentence: with a final period. */
+function sentence(detail: string): string {
+  const trimmed = detail.trim();
+  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
 function countRu(count: number, one: string, few: string, many: string): string {
   return `${count} ${pluralRu(count, one, few, many)}`;
 }
@@ -135,7 +141,9 @@ export function serviceError(details: ErrorDetails, locale: Locale = 'ru'): Serv
     }))
     .with({ code: 'invalid_program' }, ({ code, programId, detail }) => ({
       code,
-      message: ru ? `Программу «${programId}» нельзя использовать: ${detail}` : `Program "${programId}" cannot be used: ${detail}`,
+      message: ru
+        ? `Программу «${programId}» нельзя использовать: ${sentence(detail)}`
+        : `Program "${programId}" cannot be used: ${sentence(detail)}`,
     }))
     .with({ code: 'forbidden' }, ({ code, operation, role }) => ({
       code,

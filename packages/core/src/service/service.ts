@@ -13,6 +13,7 @@ import { restoreSnapshot, stateOf, type PersistedApplication } from '../machine/
 import { submissionViolations } from '../machine/queries.js';
 import type { ApplicationState } from '../machine/states.js';
 import { actorSchema, type Actor } from '../model/actor.js';
+import { toIsoInstant as iso } from '../model/instant.js';
 import { programSchema, type Program, type ProgramCatalog } from '../model/program.js';
 import type { ApplicationEventRecord, ApplicationFilter, ApplicationStore, IdempotencyRecord, StoredApplication } from '../store/port.js';
 import type { Clock } from './clock.js';
@@ -128,11 +129,6 @@ export interface ApplicationService {
 const maxWriteAttempts = 5;
 const maxGenerationAttempts = 10;
 
-function iso(instant: string | Date): string {
-  const date = typeof instant === 'string' ? new Date(instant) : instant;
-  if (Number.isNaN(date.getTime())) throw new RangeError(`Invalid instant ${String(instant)}: give an ISO 8601 string or a valid Date.`);
-  return date.toISOString();
-}
 
 function addMs(instant: string, milliseconds: number): string {
   return new Date(Date.parse(instant) + milliseconds).toISOString();
