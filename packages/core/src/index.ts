@@ -78,7 +78,7 @@ export {
   snapshotMigrations,
   stateOf,
 } from './machine/persistence.js';
-export type { PersistedApplication, SnapshotMigration, VersionedSnapshot } from './machine/persistence.js';
+export type { MigrateOptions, PersistedApplication, SnapshotMigration, VersionedSnapshot } from './machine/persistence.js';
 export { conditions } from './machine/conditions.js';
 export type { BlockReason, ConditionName, ConditionParams } from './machine/conditions.js';
 export { guardPlans } from './machine/guards.js';

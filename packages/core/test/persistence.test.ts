@@ -99,6 +99,15 @@ describe('migrations', () => {
     expect(() => migrateSnapshot({ ...persistSnapshot(draft), state: 'reviewing' })).toThrow(ZodError);
   });
 
+  it('validate only migrated snapshots when asked to', () => {
+    const current = persistSnapshot(draft);
+    const odd = { ...current, data: { ...current.data, rows: 'not a list' } };
+    expect(() => migrateSnapshot(odd)).toThrow(ZodError);
+    expect(migrateSnapshot(odd, snapshotMigrations, { validate: 'migrated' })).toBe(odd);
+    expect(() => migrateSnapshot({ ...odd, machineVersion: 1 }, snapshotMigrations, { validate: 'migrated' })).toThrow(ZodError);
+    expect(() => migrateSnapshot({ ...current, state: 'reviewing' }, snapshotMigrations, { validate: 'migrated' })).toThrow(RangeError);
+  });
+
   it('let the service go on with an application stored by version 1', async () => {
     const harness = createHarness();
     const { id } = await walk(harness, 'submitted');

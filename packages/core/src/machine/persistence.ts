@@ -34,10 +34,21 @@ export const snapshotMigrations: Readonly<Record<number, SnapshotMigration>> = {
   1: (snapshot) => ({ ...snapshot, machineVersion: 2 }),
 };
 
+/** Options of {@link migrateSnapshot}. */
+export interface MigrateOptions {
+  /**
+   * `always` (default) validates every snapshot against the current schema; `migrated` validates only snapshots
+   * that went through a migration and checks just the state of current ones, for a store that holds only what
+   * this library wrote (validating the whole data on every read costs more than the transition itself).
+   */
+  readonly validate?: 'always' | 'migrated';
+}
+
 /**
  * Brings a stored snapshot to the current machine version by applying each migration in turn, then validates it.
  *
  * @param migrations defaults to {@link snapshotMigrations}; pass your own to test a migration chain.
+ * @param options `validate: 'migrated'` skips validating a snapshot already at the current version.
  * @throws {RangeError} when the snapshot has no numeric version, is newer than this library, or a migration is
  *   missing for one of its versions.
  * @throws {z.ZodError} when the migrated snapshot does not have the current shape.
@@ -52,6 +63,7 @@ export const snapshotMigrations: Readonly<Record<number, SnapshotMigration>> = {
 export function migrateSnapshot(
   snapshot: unknown,
   migrations: Readonly<Record<number, SnapshotMigration>> = snapshotMigrations,
+  options: MigrateOptions = {},
 ): PersistedApplication {
   if (typeof snapshot !== 'object' || snapshot === null || typeof (snapshot as VersionedSnapshot).machineVersion !== 'number') {
     throw new RangeError('A stored application snapshot has no numeric machineVersion: it was not written by this library.');
@@ -79,6 +91,12 @@ export function migrateSnapshot(
     );
   }
 
+  if (options.validate === 'migrated' && (snapshot as VersionedSnapshot).machineVersion === machineVersion) {
+    if (!(applicationStates as readonly unknown[]).includes(current['state'])) {
+      throw new RangeError(`The stored snapshot is in state ${String(current['state'])}, which is not an application state.`);
+    }
+    return current as unknown as PersistedApplication;
+  }
   return persistedApplicationSchema.parse(current);
 }
 
@@ -115,6 +133,7 @@ export function persistSnapshot(snapshot: { readonly value: StateValue; readonly
 /**
  * Restores a machine snapshot from persisted data of any supported version.
  *
+ * @param options see {@link MigrateOptions}; the service passes `validate: 'migrated'` for what its store returns.
  * @throws {RangeError} and {z.ZodError} as {@link migrateSnapshot} does.
  * @example
  * ```ts
@@ -125,7 +144,7 @@ export function persistSnapshot(snapshot: { readonly value: StateValue; readonly
  * const [next] = transition(machine, restoreSnapshot(machine, stored), event);
  * ```
  */
-export function restoreSnapshot(machine: ApplicationMachine, persisted: unknown) {
-  const current = migrateSnapshot(persisted);
+export function restoreSnapshot(machine: ApplicationMachine, persisted: unknown, options: MigrateOptions = {}) {
+  const current = migrateSnapshot(persisted, snapshotMigrations, options);
   return machine.resolveState({ value: pathToStateValue(current.state.split('.')) as never, context: current.data as ApplicationData });
 }
