@@ -56,6 +56,36 @@ export function readIdempotencyKey(header: string | undefined): string | undefin
   return key;
 }
 
+/**
+ * Returns the key under which the core service records a command sent with an `Idempotency-Key`. The service writes
+ * that record in the transaction of the command itself, so it survives a crash that the adapter's own record, written
+ * after the command, may miss. The prefix keeps it apart from the adapter's `http:` records.
+ *
+ * @returns `undefined` when the header is absent.
+ * @throws {ProblemError} `idempotency_key_invalid` (400), as {@link readIdempotencyKey}.
+ * @example
+ * serviceIdempotencyKey('8e0f7c1a') //=> 'http-command:8e0f7c1a'
+ */
+export function serviceIdempotencyKey(header: string | undefined): string | undefined {
+  const key = readIdempotencyKey(header);
+  return key === undefined ? undefined : `http-command:${key}`;
+}
+
+/**
+ * Checks whether the core service completed a command under a service key within the adapter's TTL. A service record
+ * older than that TTL is expired here, so a key lives for `idempotencyTtlMs` whatever the service's own TTL is.
+ */
+export async function serviceCompleted(options: IdempotencyOptions, actorId: string, serviceKey: string | undefined): Promise<boolean> {
+  if (serviceKey === undefined) return false;
+  const now = options.clock.now().toISOString();
+  const record = await options.store.getIdempotency(actorId, serviceKey, now);
+  if (record === undefined || record.status !== 'completed') return false;
+  if (Date.parse(record.createdAt) + options.ttlMs > Date.parse(now)) return true;
+
+  await options.store.saveIdempotency({ ...record, expiresAt: now });
+  return false;
+}
+
 /** JSON with object keys sorted, so that equal requests give equal fingerprints. */
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;

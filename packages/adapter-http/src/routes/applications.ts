@@ -7,6 +7,7 @@ import {
 import type { ApplicationDeadlines, Deadline } from '@fioco-flow/rules';
 import type { Hono } from 'hono';
 import { readJsonBody } from '../http/body.js';
+import { serviceCompleted, serviceIdempotencyKey } from '../http/idempotency.js';
 import { versionETag } from '../http/conditional.js';
 import type { AdapterEnv } from '../http/env.js';
 import { optionalChoice, requireInteger } from '../http/params.js';
@@ -46,7 +47,13 @@ export function registerApplicationRoutes(app: Hono<AdapterEnv>, dependencies: R
         ]);
       }
 
-      const result = await service.create(c.get('actor'), { programId }, { locale: c.get('locale') });
+      const serviceKey = serviceIdempotencyKey(c.req.header('idempotency-key'));
+      await serviceCompleted(dependencies.idempotency, c.get('actor').id, serviceKey);
+      const result = await service.create(
+        c.get('actor'),
+        { programId },
+        { locale: c.get('locale'), ...(serviceKey === undefined ? {} : { idempotencyKey: serviceKey }) },
+      );
       if (!result.ok) throw problemFromServiceError(result.error, c.get('locale'));
       return applicationResponse(c, result, 201, dependencies.basePath);
     });

@@ -4,7 +4,7 @@ import type { Context } from 'hono';
 import type { z } from 'zod';
 import { checkIfMatch, versionETag } from '../http/conditional.js';
 import type { AdapterEnv } from '../http/env.js';
-import { beginIdempotentRequest, readIdempotencyKey, requestFingerprint } from '../http/idempotency.js';
+import { beginIdempotentRequest, readIdempotencyKey, requestFingerprint, serviceCompleted, serviceIdempotencyKey } from '../http/idempotency.js';
 import { problem, ProblemError, type FieldError } from '../problems/problem.js';
 import { problemFromServiceError, toJsonPointer } from '../problems/service-errors.js';
 import { toApplicationBody } from '../views/application.js';
@@ -86,14 +86,22 @@ export async function executeCommand(
     throw problem('command_forbidden', { command: commandCatalog[type].label, role: roleLabel(actor.role) });
   }
   const validated = await source.validate(type);
-  const expectedVersion = checkIfMatch(c.req.header('if-match'), application.version, locale);
+  const serviceKey = serviceIdempotencyKey(c.req.header('idempotency-key'));
+  // A retry after a crash carries the If-Match of its first attempt, which the command itself made stale. When the
+  // service recorded that attempt, the retry gets the first result instead of a 412.
+  const recorded = await serviceCompleted(dependencies.idempotency, actor.id, serviceKey);
+  const expectedVersion = recorded ? undefined : checkIfMatch(c.req.header('if-match'), application.version, locale);
 
   const payload = await validated.finalize();
   const result = await dependencies.service.dispatch(
     application.id,
     actor,
     { type, payload },
-    { locale, ...(expectedVersion === undefined ? {} : { expectedVersion }) },
+    {
+      locale,
+      ...(expectedVersion === undefined ? {} : { expectedVersion }),
+      ...(serviceKey === undefined ? {} : { idempotencyKey: serviceKey }),
+    },
   );
   if (!result.ok) throw problemFromServiceError(result.error, locale, { value: payload, pointerPrefix: source.pointerPrefix });
   return applicationResponse(c, result, 200, dependencies.basePath);
