@@ -3,42 +3,9 @@ export { actorSchema, clockActor, roles } from './model/actor.js';
 export type { Actor, Role } from './model/actor.js';
 export { fileRefSchema } from './model/file.js';
 export type { FileRef, FileStore } from './model/file.js';
-export {
-  deadlinePolicyOverridesSchema,
-  deliverySchema,
-  documentKindSchema,
-  instantSchema,
-  isoDateSchema,
-  localizedTextSchema,
-  paymentTermsSchema,
-  programSchema,
-} from './model/program.js';
+export { programSchema } from './model/program.js';
 export type { DeadlinePolicyOverrides, Delivery, PaymentTerms, Program, ProgramCatalog } from './model/program.js';
-export {
-  applicationDataSchema,
-  applicationDeadlineStateSchema,
-  applicationFormSchema,
-  closingStateSchema,
-  consentKeys,
-  contractStateSchema,
-  courseAccessSchema,
-  deadlineSummarySchema,
-  dispatchSchema,
-  documentStatusSchema,
-  documentVersionSchema,
-  lapseCauseSchema,
-  messageSchema,
-  organizationFieldsSchema,
-  outcomeSchema,
-  overdueFlagsSchema,
-  participantDocumentSchema,
-  participantRowDataSchema,
-  paymentSchema,
-  personalDataFields,
-  rowResultSchema,
-  signedScansSchema,
-  submissionSchema,
-} from './model/application.js';
+export { applicationDataSchema, consentKeys, personalDataFields } from './model/application.js';
 export type {
   ApplicationData,
   ApplicationDeadlineState,
@@ -67,7 +34,7 @@ export type {
 // Machine: states, the machine itself, snapshots and their versions, the chart.
 export { applicationStates, finalStates, isFinalState, stateLabels } from './machine/states.js';
 export type { ApplicationState, FinalState } from './machine/states.js';
-export { createApplicationMachine, createInitialData, machineVersion } from './machine/machine.js';
+export { createApplicationMachine, machineVersion } from './machine/machine.js';
 export type { ApplicationMachine, MachineDependencies } from './machine/machine.js';
 export type { ApplicationEvent, ApplicationEventOf, ApplicationInput, GeneratedValues } from './machine/events.js';
 export {
@@ -79,22 +46,10 @@ export {
   stateOf,
 } from './machine/persistence.js';
 export type { MigrateOptions, PersistedApplication, SnapshotMigration, VersionedSnapshot } from './machine/persistence.js';
-export { conditions } from './machine/conditions.js';
 export type { BlockReason, ConditionName, ConditionParams } from './machine/conditions.js';
-export { guardPlans } from './machine/guards.js';
-export type { GuardName, GuardPlan } from './machine/guards.js';
-export { applicationDeadlines, endOfDay } from './machine/deadlines.js';
+export type { GuardName } from './machine/guards.js';
 export type { CalendarDependencies } from './machine/deadlines.js';
-export {
-  contractSum,
-  isPaidInFull,
-  maxRows,
-  nextDeadlineAt,
-  outstandingAmount,
-  paidAmount,
-  rowsWithDocuments,
-  submissionViolations,
-} from './machine/queries.js';
+export { contractSum, isPaidInFull, maxRows, outstandingAmount, paidAmount, rowsWithDocuments } from './machine/queries.js';
 export type { RowWithDocuments } from './machine/queries.js';
 export { describeMachine, machineToMermaid } from './machine/describe.js';
 export type { ChartState, ChartTransition, MachineChart } from './machine/describe.js';
@@ -109,7 +64,6 @@ export type { AvailableCommand } from './commands/available.js';
 
 // Messages.
 export { formatRubles } from './messages/format.js';
-export { formatReason, reasonMessages } from './messages/reasons.js';
 
 // Service, its errors, views, clock and code words.
 export { createApplicationService } from './service/service.js';
@@ -122,9 +76,9 @@ export type {
   DispatchSuccess,
   TickReport,
 } from './service/service.js';
-export { failure, serviceError, serviceErrorCodes } from './service/errors.js';
+export { serviceError, serviceErrorCodes } from './service/errors.js';
 export type { ErrorDetails, Failure, OperationType, ServiceError, ServiceErrorCode, ViolationWithMessage } from './service/errors.js';
-export { redactEvent, stateLabel, toView, visibilityFor } from './service/views.js';
+export { stateLabel, visibilityFor } from './service/views.js';
 export type { ApplicationView, Visibility } from './service/views.js';
 export { createManualClock } from './service/clock.js';
 export type { Clock, ManualClock } from './service/clock.js';

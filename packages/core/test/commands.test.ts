@@ -5,11 +5,8 @@ import {
   commandCatalog,
   commandPayloadSchemas,
   commandTypes,
-  conditions,
   createApplicationMachine,
   describeMachine,
-  formatReason,
-  guardPlans,
   isAllowedRole,
   machineToMermaid,
   serviceError,
@@ -23,6 +20,9 @@ import {
   type ErrorDetails,
   type ServiceErrorCode,
 } from '@fioco-flow/core';
+import { conditions } from '../src/machine/conditions.js';
+import { guardPlans } from '../src/machine/guards.js';
+import { formatReason } from '../src/messages/reasons.js';
 import { calendar, createHarness, foreignRepresentative, program, representative, staff, system, walk } from './helpers.js';
 
 describe('command catalog', () => {

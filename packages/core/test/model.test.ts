@@ -5,7 +5,6 @@ import {
   codeWordAlphabet,
   createCodeWordGenerator,
   createManualClock,
-  endOfDay,
   fileRefSchema,
   formatRubles,
   isCodeWord,
@@ -13,6 +12,7 @@ import {
   programSchema,
 } from '@fioco-flow/core';
 import { testFile, testProgram } from '@fioco-flow/core/testing';
+import { endOfDay } from '../src/machine/deadlines.js';
 import { createHarness, program, walk } from './helpers.js';
 
 describe('programSchema', () => {

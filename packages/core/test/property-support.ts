@@ -5,7 +5,6 @@ export {
   applicationStates,
   commandTypes,
   contractSum,
-  endOfDay,
   isFinalState,
   paidAmount,
   type Actor,
@@ -13,6 +12,7 @@ export {
   type CommandType,
   type StoredApplication,
 } from '@fioco-flow/core';
+export { endOfDay } from '../src/machine/deadlines.js';
 
 /** Today's date in Moscow at an instant, plus a number of days (to make a payment dated in the future). */
 export function dateInTimeZoneOf(instant: Date, plusDays: number): string {

@@ -14,6 +14,19 @@ import { commandTypes, type CommandType } from './payloads.js';
 /**
  * A command the actor may send in the application's current state: available, or blocked with the reasons.
  * `message` is the whole sentence, e.g. «Договор нельзя подтвердить: 2 из 5 документов ещё не приняты.»
+ *
+ * @example
+ * ```ts
+ * import type { AvailableCommand } from '@fioco-flow/core';
+ *
+ * const blocked: AvailableCommand = {
+ *   type: 'contract.confirm',
+ *   label: 'Подтвердить договор',
+ *   available: false,
+ *   reasons: [{ condition: 'allDocumentsAccepted', params: { notAccepted: 2, total: 5 }, message: '2 из 5 документов ещё не приняты' }],
+ *   message: 'Договор нельзя подтвердить: 2 из 5 документов ещё не приняты.',
+ * };
+ * ```
  */
 export interface AvailableCommand {
   readonly type: CommandType;
@@ -35,7 +48,7 @@ export function blockReasons(
   );
 }
 
-/** The sentence «<prefix>: <reason>; <reason>.» for a blocked command. */
+/** Renders the sentence «<prefix>: <reason>; <reason>.» of a blocked command. */
 export function blockedMessage(type: CommandType, reasons: readonly BlockReason[], locale: Locale): string {
   return `${commandCatalog[type].blocked[locale]}: ${reasons.map((reason) => reason.message).join('; ')}.`;
 }
@@ -47,8 +60,8 @@ export function structureSnapshot(application: { readonly state: ApplicationStat
 }
 
 /**
- * The commands an actor may send now: the transitions out of the current state, for the actor's role, with the
- * state conditions of their guards checked at `now` (the clock applied first, as `dispatch` does). A blocked
+ * Lists the commands an actor may send now: the transitions out of the current state, for the actor's role, with
+ * the state conditions of their guards checked at `now` (the clock applied first, as `dispatch` does). A blocked
  * command carries its reasons; conditions on the payload (which document, what amount) are checked by `dispatch`.
  * A representative of another organization gets an empty list.
  *

@@ -12,9 +12,17 @@ import type { Role } from '../model/actor.js';
 import { commandPayloadSchemas, type CommandPayload, type CommandType } from './payloads.js';
 
 /**
- * What the catalog knows about one command: who may send it, its payload schema, its label, the prefix of a
+ * The catalog entry of one command: who may send it, its payload schema, its label, the prefix of a
  * blocked reason («Договор нельзя подтвердить»), which values the service generates for it, and the
  * well-formedness checks of the participant and identifier rules that go beyond the schema.
+ *
+ * @example
+ * ```ts
+ * import { commandCatalog, type CommandDefinition } from '@fioco-flow/core';
+ *
+ * const confirm: CommandDefinition<'contract.confirm'> = commandCatalog['contract.confirm'];
+ * confirm.generates; //=> { id: false, codeWord: true }
+ * ```
  */
 export interface CommandDefinition<K extends CommandType> {
   readonly type: K;
@@ -300,7 +308,7 @@ export const commandCatalog: { readonly [K in CommandType]: CommandDefinition<K>
 };
 
 /**
- * Whether a role may ever send a command, whatever the state.
+ * Tells whether a role may ever send a command, whatever the state.
  *
  * @example
  * ```ts

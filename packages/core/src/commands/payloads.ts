@@ -120,16 +120,54 @@ export const commandPayloadSchemas = {
   'clock.tick': emptySchema,
 } as const;
 
-/** Every command type, in the order of the procedure. */
+/**
+ * Every command type, in the order of the procedure.
+ *
+ * @example
+ * ```ts
+ * import type { CommandType } from '@fioco-flow/core';
+ *
+ * const type: CommandType = 'originals.record_sent';
+ * ```
+ */
 export type CommandType = keyof typeof commandPayloadSchemas;
 
-/** Every command type, in the order of the procedure. */
+/**
+ * Every command type, in the order of the procedure.
+ *
+ * @example
+ * ```ts
+ * import { commandTypes } from '@fioco-flow/core';
+ *
+ * commandTypes[0];      //=> 'draft.update'
+ * commandTypes.length;  //=> 31
+ * ```
+ */
 export const commandTypes = Object.keys(commandPayloadSchemas) as CommandType[];
 
-/** The payload of a command after validation (defaults applied, strings trimmed). */
+/**
+ * The payload of a command after validation (defaults applied, strings trimmed).
+ *
+ * @example
+ * ```ts
+ * import type { CommandPayload } from '@fioco-flow/core';
+ *
+ * const payment: CommandPayload<'payment.record'> = { amount: 900_000, paidOn: '2026-03-12', reference: 'п/п № 418' };
+ * ```
+ */
 export type CommandPayload<K extends CommandType = CommandType> = z.output<(typeof commandPayloadSchemas)[K]>;
 
-/** The payload of a command as a client sends it. */
+/**
+ * The payload of a command as a client sends it.
+ *
+ * @example
+ * ```ts
+ * import type { CommandPayloadInput } from '@fioco-flow/core';
+ *
+ * // `attachments` has a default, so a client may leave it out.
+ * const message: CommandPayloadInput<'message.post'> = { text: 'Договор подписан, скан приложен' };
+ * ```
+ */
 export type CommandPayloadInput<K extends CommandType = CommandType> = z.input<(typeof commandPayloadSchemas)[K]>;
 
 /**

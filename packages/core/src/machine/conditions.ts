@@ -210,15 +210,44 @@ export const conditions = {
   originalsOverdue: condition({ holds: (data, event) => isOriginalsOverdueUnflagged(data, event.at), params: none }),
 } as const;
 
-/** The name of a machine condition. */
+/**
+ * The name of a machine condition.
+ *
+ * @example
+ * ```ts
+ * import type { ConditionName } from '@fioco-flow/core';
+ *
+ * const condition: ConditionName = 'allDocumentsAccepted';
+ * ```
+ */
 export type ConditionName = keyof typeof conditions;
 
-/** The facts the reason message of a condition needs. */
+/**
+ * The facts the reason message of a condition needs.
+ *
+ * @example
+ * ```ts
+ * import type { ConditionParams } from '@fioco-flow/core';
+ *
+ * const params: ConditionParams<'everyRowHasResult'> = { missing: 1, total: 5 };
+ * ```
+ */
 export type ConditionParams<K extends ConditionName> = ReturnType<(typeof conditions)[K]['params']>;
 
 /**
  * Why a command is blocked: a failing condition and its facts. `message` is the reason rendered in the requested
  * language, e.g. «2 из 5 документов ещё не приняты».
+ *
+ * @example
+ * ```ts
+ * import type { BlockReason } from '@fioco-flow/core';
+ *
+ * const reason: BlockReason = {
+ *   condition: 'courseLastDayReached',
+ *   params: { date: '2026-03-27' },
+ *   message: 'курс заканчивается 27 марта 2026 г. (пт), сделать это можно начиная с этого дня',
+ * };
+ * ```
  */
 export type BlockReason = {
   [K in ConditionName]: { readonly condition: K; readonly params: ConditionParams<K>; readonly message: string };

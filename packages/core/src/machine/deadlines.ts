@@ -14,6 +14,17 @@ import type { Program } from '../model/program.js';
 /**
  * The calendars deadlines are counted on: the federal one for every deadline, and optionally the organization's
  * regional calendar for the originals deadline (the one obligation counted in the organization's working days).
+ *
+ * @example
+ * ```ts
+ * import type { CalendarDependencies } from '@fioco-flow/core';
+ * import { russianCalendar, tatarstanCalendar } from '@fioco-flow/rules';
+ *
+ * const calendars: CalendarDependencies = {
+ *   calendar: russianCalendar(),
+ *   organizationCalendar: (organizationId) => (organizationId.startsWith('tatarstan-') ? tatarstanCalendar() : undefined),
+ * };
+ * ```
  */
 export interface CalendarDependencies {
   readonly calendar: WorkCalendar;

@@ -6,7 +6,17 @@ import { guardPlans, type GuardName } from './guards.js';
 import { structureMachine } from './inspect.js';
 import { stateLabels, type ApplicationState } from './states.js';
 
-/** A state of the chart: its dotted path, its label, whether it is final, and its parent (for `in_work`'s substates). */
+/**
+ * A state of the chart: its dotted path, its label, whether it is final, and its parent (for `in_work`'s substates).
+ *
+ * @example
+ * ```ts
+ * import { describeMachine } from '@fioco-flow/core';
+ *
+ * describeMachine('en').states.find((state) => state.id === 'closing');
+ * //=> { id: 'closing', label: 'Closing documents', final: false, parent: null, initial: false }
+ * ```
+ */
 export interface ChartState {
   readonly id: ApplicationState | 'in_work';
   readonly label: string;
@@ -18,6 +28,14 @@ export interface ChartState {
 /**
  * A transition of the chart. `to` is `null` for a transition that stays in its state (it changes the data only).
  * `guard` names the guard; `conditions` lists its state and payload conditions.
+ *
+ * @example
+ * ```ts
+ * import { describeMachine } from '@fioco-flow/core';
+ *
+ * describeMachine().transitions.filter((transition) => transition.command === 'package.dispatch').map((transition) => transition.to);
+ * //=> ['completed', 'awaiting_payment']
+ * ```
  */
 export interface ChartTransition {
   readonly id: string;
@@ -29,7 +47,17 @@ export interface ChartTransition {
   readonly conditions: readonly string[];
 }
 
-/** The state chart of the application machine, for a client to draw. */
+/**
+ * The state chart of the application machine, for a client to draw.
+ *
+ * @example
+ * ```ts
+ * import { describeMachine, type MachineChart } from '@fioco-flow/core';
+ *
+ * const chart: MachineChart = describeMachine('ru');
+ * chart.transitions.length; //=> 54
+ * ```
+ */
 export interface MachineChart {
   readonly states: readonly ChartState[];
   readonly transitions: readonly ChartTransition[];

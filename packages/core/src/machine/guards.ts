@@ -43,7 +43,16 @@ export const guardPlans = {
   originalsOverdue: { state: ['originalsOverdue'], payload: [] },
 } as const satisfies Record<string, GuardPlan>;
 
-/** The name of a machine guard. */
+/**
+ * The name of a machine guard.
+ *
+ * @example
+ * ```ts
+ * import type { GuardName } from '@fioco-flow/core';
+ *
+ * const guard: GuardName = 'canConfirmContract';
+ * ```
+ */
 export type GuardName = keyof typeof guardPlans;
 
 /**

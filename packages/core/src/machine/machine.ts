@@ -8,10 +8,28 @@ import * as reduce from './reducers.js';
 /**
  * The version of the machine's states and context shape. A persisted snapshot records it; snapshots of older
  * versions go through {@link migrateSnapshot} before they are restored.
+ *
+ * @example
+ * ```ts
+ * import { machineVersion } from '@fioco-flow/core';
+ *
+ * machineVersion; //=> 2
+ * ```
  */
 export const machineVersion = 2;
 
-/** Dependencies of the machine: the calendars its deadlines are counted on. */
+/**
+ * Dependencies of the machine: the calendars its deadlines are counted on.
+ *
+ * @example
+ * ```ts
+ * import { createApplicationMachine, type MachineDependencies } from '@fioco-flow/core';
+ * import { russianCalendar } from '@fioco-flow/rules';
+ *
+ * const dependencies: MachineDependencies = { calendar: russianCalendar() };
+ * const machine = createApplicationMachine(dependencies);
+ * ```
+ */
 export type MachineDependencies = CalendarDependencies;
 
 /**
@@ -252,5 +270,15 @@ export function createApplicationMachine(dependencies: MachineDependencies) {
   });
 }
 
-/** The application machine: see {@link createApplicationMachine}. */
+/**
+ * The application machine: see {@link createApplicationMachine}.
+ *
+ * @example
+ * ```ts
+ * import { createApplicationMachine, type ApplicationMachine } from '@fioco-flow/core';
+ * import { russianCalendar } from '@fioco-flow/rules';
+ *
+ * const machine: ApplicationMachine = createApplicationMachine({ calendar: russianCalendar() });
+ * ```
+ */
 export type ApplicationMachine = ReturnType<typeof createApplicationMachine>;

@@ -7,6 +7,13 @@ import { applicationStates, type ApplicationState } from './states.js';
 /**
  * A persisted application snapshot: the machine version it was written by, the state as a dotted path, and the
  * application data. Plain JSON, independent of XState's own snapshot format.
+ *
+ * @example
+ * ```ts
+ * import { persistedApplicationSchema } from '@fioco-flow/core';
+ *
+ * persistedApplicationSchema.safeParse(row.snapshot).success; //=> true for a snapshot this version wrote
+ * ```
  */
 export const persistedApplicationSchema = z.object({
   machineVersion: z.literal(machineVersion),
@@ -14,27 +21,72 @@ export const persistedApplicationSchema = z.object({
   data: applicationDataSchema,
 });
 
-/** A persisted application snapshot: see {@link persistedApplicationSchema}. */
+/**
+ * A persisted application snapshot: see {@link persistedApplicationSchema}.
+ *
+ * @example
+ * ```ts
+ * import { persistSnapshot, type PersistedApplication } from '@fioco-flow/core';
+ *
+ * const stored: PersistedApplication = persistSnapshot(snapshot); // { machineVersion: 2, state: 'draft', data }
+ * ```
+ */
 export type PersistedApplication = z.infer<typeof persistedApplicationSchema>;
 
-/** A snapshot of any machine version as read from storage: only `machineVersion` is known for sure. */
+/**
+ * A snapshot of any machine version as read from storage: only `machineVersion` is known for sure.
+ *
+ * @example
+ * ```ts
+ * import type { VersionedSnapshot } from '@fioco-flow/core';
+ *
+ * const old: VersionedSnapshot = { machineVersion: 1, state: 'draft', data: {} };
+ * ```
+ */
 export interface VersionedSnapshot {
   readonly machineVersion: number;
   readonly [key: string]: unknown;
 }
 
-/** Turns a snapshot of version `n` into one of version `n + 1`. */
+/**
+ * Turns a snapshot of version `n` into one of version `n + 1`.
+ *
+ * @example
+ * ```ts
+ * import { snapshotMigrations, type SnapshotMigration } from '@fioco-flow/core';
+ *
+ * // Version 3 would add a field with a default to every stored application.
+ * const fromTwo: SnapshotMigration = (snapshot) => ({ ...snapshot, machineVersion: 3 });
+ * const migrations = { ...snapshotMigrations, 2: fromTwo };
+ * ```
+ */
 export type SnapshotMigration = (snapshot: VersionedSnapshot) => VersionedSnapshot;
 
 /**
  * Migrations keyed by the version they migrate from. Version 2 kept the shape of version 1, so its migration
  * only raises the version number; the next change of states or context adds its function here.
+ *
+ * @example
+ * ```ts
+ * import { snapshotMigrations } from '@fioco-flow/core';
+ *
+ * snapshotMigrations[1]?.({ machineVersion: 1, state: 'draft', data }); //=> { machineVersion: 2, state: 'draft', data }
+ * ```
  */
 export const snapshotMigrations: Readonly<Record<number, SnapshotMigration>> = {
   1: (snapshot) => ({ ...snapshot, machineVersion: 2 }),
 };
 
-/** Options of {@link migrateSnapshot}. */
+/**
+ * Options of {@link migrateSnapshot}.
+ *
+ * @example
+ * ```ts
+ * import { migrateSnapshot, snapshotMigrations } from '@fioco-flow/core';
+ *
+ * const current = migrateSnapshot(row.snapshot, snapshotMigrations, { validate: 'migrated' });
+ * ```
+ */
 export interface MigrateOptions {
   /**
    * `always` (default) validates every snapshot against the current schema; `migrated` validates only snapshots
@@ -100,7 +152,16 @@ export function migrateSnapshot(
   return persistedApplicationSchema.parse(current);
 }
 
-/** The application state of a machine snapshot as a dotted path, e.g. `in_work.awaiting_signed_scans`. */
+/**
+ * The application state of a machine snapshot as a dotted path, e.g. `in_work.awaiting_signed_scans`.
+ *
+ * @example
+ * ```ts
+ * import { stateOf } from '@fioco-flow/core';
+ *
+ * stateOf({ value: { in_work: 'awaiting_signed_scans' } }); //=> 'in_work.awaiting_signed_scans'
+ * ```
+ */
 export function stateOf(snapshot: { readonly value: StateValue }): ApplicationState {
   const path = toPath(snapshot.value).join('.');
   if (!(applicationStates as readonly string[]).includes(path)) {

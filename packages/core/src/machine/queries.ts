@@ -12,10 +12,29 @@ import { deadlineTimeZone } from './deadlines.js';
 import { instantMs } from './events.js';
 import type { ApplicationState } from './states.js';
 
-/** The most participant rows one application may hold. */
+/**
+ * The most participant rows one application may hold.
+ *
+ * @example
+ * ```ts
+ * import { maxRows } from '@fioco-flow/core';
+ *
+ * maxRows; //=> 1000
+ * ```
+ */
 export const maxRows = 1000;
 
-/** A participant row with the documents attached to it, in the shape the participant rules validate. */
+/**
+ * A participant row with the documents attached to it, in the shape the participant rules validate.
+ *
+ * @example
+ * ```ts
+ * import { rowsWithDocuments, type RowWithDocuments } from '@fioco-flow/core';
+ *
+ * const rows: RowWithDocuments[] = rowsWithDocuments(view.data);
+ * rows[0]?.documents; //=> [{ kind: 'diploma', documentId: 'd-1' }, { kind: 'snils', documentId: 'd-2' }]
+ * ```
+ */
 export type RowWithDocuments = ParticipantRowData & {
   readonly documents: readonly { readonly kind: DocumentKind; readonly documentId: string }[];
 };
@@ -23,6 +42,13 @@ export type RowWithDocuments = ParticipantRowData & {
 /**
  * The participant rows with the documents attached to each: every document that has at least one version and
  * lists the row.
+ *
+ * @example
+ * ```ts
+ * import { rowsWithDocuments } from '@fioco-flow/core';
+ *
+ * rowsWithDocuments(view.data)[0]?.documents; //=> [{ kind: 'diploma', documentId: 'd-1' }, …]
+ * ```
  */
 export function rowsWithDocuments(data: ApplicationData): RowWithDocuments[] {
   return data.rows.map((row) => ({
@@ -59,22 +85,58 @@ export function submissionViolations(data: ApplicationData): Violation[] {
   return violations;
 }
 
-/** The contract sum in kopecks: rows × price per row, fixed at submission. */
+/**
+ * The contract sum in kopecks: rows × price per row, fixed at submission.
+ *
+ * @example
+ * ```ts
+ * import { contractSum } from '@fioco-flow/core';
+ *
+ * contractSum(view.data); //=> 2_250_000 for five rows at 4 500 ₽
+ * ```
+ */
 export function contractSum(data: ApplicationData): number {
   return data.submission?.contractSum ?? data.rows.length * data.program.pricePerRow;
 }
 
-/** The sum of recorded payments in kopecks. */
+/**
+ * The sum of recorded payments in kopecks.
+ *
+ * @example
+ * ```ts
+ * import { paidAmount } from '@fioco-flow/core';
+ *
+ * paidAmount(view.data); //=> 900_000 after one payment of 9 000 ₽
+ * ```
+ */
 export function paidAmount(data: ApplicationData): number {
   return data.payments.reduce((sum, payment) => sum + payment.amount, 0);
 }
 
-/** The amount still to pay in kopecks (never negative). */
+/**
+ * The amount still to pay in kopecks (never negative).
+ *
+ * @example
+ * ```ts
+ * import { outstandingAmount } from '@fioco-flow/core';
+ *
+ * outstandingAmount(view.data); //=> 1_350_000 after 9 000 ₽ paid of 22 500 ₽
+ * ```
+ */
 export function outstandingAmount(data: ApplicationData): number {
   return Math.max(0, contractSum(data) - paidAmount(data));
 }
 
-/** Whether the payments reached the contract sum. */
+/**
+ * Whether the payments reached the contract sum.
+ *
+ * @example
+ * ```ts
+ * import { isPaidInFull } from '@fioco-flow/core';
+ *
+ * isPaidInFull(view.data); //=> true once the payments reach the contract sum
+ * ```
+ */
 export function isPaidInFull(data: ApplicationData): boolean {
   return data.submission !== null && paidAmount(data) >= contractSum(data);
 }

@@ -3,6 +3,13 @@ import type { LocalizedText } from '@fioco-flow/rules';
 /**
  * Every state an application can be in, as a dotted path of the machine's state value. `in_work` has two
  * substates: waiting for the signed contract scans, and the scans under staff review.
+ *
+ * @example
+ * ```ts
+ * import { applicationStates } from '@fioco-flow/core';
+ *
+ * applicationStates.length; //=> 13
+ * ```
  */
 export const applicationStates = [
   'draft',
@@ -20,13 +27,40 @@ export const applicationStates = [
   'closed',
 ] as const;
 
-/** One of {@link applicationStates}. */
+/**
+ * One of {@link applicationStates}.
+ *
+ * @example
+ * ```ts
+ * import type { ApplicationState } from '@fioco-flow/core';
+ *
+ * const state: ApplicationState = 'in_work.awaiting_signed_scans';
+ * ```
+ */
 export type ApplicationState = (typeof applicationStates)[number];
 
-/** The final states: they accept no command and their thread is read-only. */
+/**
+ * The final states: they accept no command and their thread is read-only.
+ *
+ * @example
+ * ```ts
+ * import { finalStates } from '@fioco-flow/core';
+ *
+ * finalStates.includes('closed'); //=> true
+ * ```
+ */
 export const finalStates = ['completed', 'discarded', 'declined', 'withdrawn', 'lapsed', 'closed'] as const satisfies readonly ApplicationState[];
 
-/** One of {@link finalStates}. */
+/**
+ * One of {@link finalStates}.
+ *
+ * @example
+ * ```ts
+ * import type { FinalState } from '@fioco-flow/core';
+ *
+ * const ended: FinalState = 'withdrawn';
+ * ```
+ */
 export type FinalState = (typeof finalStates)[number];
 
 /**

@@ -24,7 +24,16 @@ export const fileRefSchema = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
 });
 
-/** Metadata of an uploaded file (id, name, media type, size in bytes, SHA-256 of the bytes as lowercase hex). */
+/**
+ * Metadata of an uploaded file (id, name, media type, size in bytes, SHA-256 of the bytes as lowercase hex).
+ *
+ * @example
+ * ```ts
+ * import type { FileRef } from '@fioco-flow/core';
+ *
+ * const scan: FileRef = { id: 'f-1', name: 'Диплом.pdf', mediaType: 'application/pdf', size: 284_113, sha256: 'a'.repeat(64) };
+ * ```
+ */
 export type FileRef = z.infer<typeof fileRefSchema>;
 
 /**

@@ -16,10 +16,32 @@ export const documentKindSchema = z.enum(documentKinds);
 
 /** Payment terms of the contract: 100 % prepayment or payment after the services are rendered. */
 export const paymentTermsSchema = z.enum(['prepayment', 'postpayment']);
+
+/**
+ * One of the values of {@link paymentTermsSchema}.
+ *
+ * @example
+ * ```ts
+ * import type { PaymentTerms } from '@fioco-flow/core';
+ *
+ * const terms: PaymentTerms = 'postpayment';
+ * ```
+ */
 export type PaymentTerms = z.infer<typeof paymentTermsSchema>;
 
 /** How the organization receives the contract and the act: on paper by post, or on an electronic trading platform. */
 export const deliverySchema = z.enum(['paper', 'electronic']);
+
+/**
+ * One of the values of {@link deliverySchema}.
+ *
+ * @example
+ * ```ts
+ * import type { Delivery } from '@fioco-flow/core';
+ *
+ * const delivery: Delivery = 'electronic';
+ * ```
+ */
 export type Delivery = z.infer<typeof deliverySchema>;
 
 function isTimeZone(value: string): boolean {
@@ -48,7 +70,17 @@ export const deadlinePolicyOverridesSchema = z
   })
   .partial() satisfies z.ZodType<Partial<Omit<DeadlinePolicy, 'organizationCalendar'>>>;
 
-/** Overrides of the deadline policy stored with a program: see {@link deadlinePolicyOverridesSchema}. */
+/**
+ * Overrides of the deadline policy stored with a program: see {@link deadlinePolicyOverridesSchema}.
+ *
+ * @example
+ * ```ts
+ * import type { DeadlinePolicyOverrides } from '@fioco-flow/core';
+ *
+ * // The institute announces the end of its working day instead of midnight.
+ * const overrides: DeadlinePolicyOverrides = { cutOff: '18:00' };
+ * ```
+ */
 export type DeadlinePolicyOverrides = z.infer<typeof deadlinePolicyOverridesSchema>;
 
 /**
@@ -100,7 +132,18 @@ export const programSchema = z
     path: ['courseEnd'],
   });
 
-/** A program run: see {@link programSchema}. */
+/**
+ * A program run: see {@link programSchema}.
+ *
+ * @example
+ * ```ts
+ * import type { Program } from '@fioco-flow/core';
+ *
+ * function sum(program: Program, rows: number): number {
+ *   return program.pricePerRow * rows; // kopecks
+ * }
+ * ```
+ */
 export type Program = z.infer<typeof programSchema>;
 
 /**

@@ -3,12 +3,29 @@ import { instantToMs } from '../model/instant.js';
 /**
  * The source of the current time for the service. Libraries never read the system clock themselves: the host
  * passes `{ now: () => new Date() }`, tests and demos pass a manual clock.
+ *
+ * @example
+ * ```ts
+ * import type { Clock } from '@fioco-flow/core';
+ *
+ * const systemClock: Clock = { now: () => new Date() };
+ * ```
  */
 export interface Clock {
   now(): Date;
 }
 
-/** A clock that moves only when told to: for tests and simulated walkthroughs. */
+/**
+ * A clock that moves only when told to: for tests and simulated walkthroughs.
+ *
+ * @example
+ * ```ts
+ * import { createManualClock, type ManualClock } from '@fioco-flow/core';
+ *
+ * const clock: ManualClock = createManualClock('2026-02-20T09:00:00Z');
+ * clock.advance(24 * 60 * 60 * 1000);
+ * ```
+ */
 export interface ManualClock extends Clock {
   /** Moves the clock to an instant. */
   set(instant: string | Date): void;

@@ -1,6 +1,13 @@
 /**
  * The alphabet of code words: digits and Latin capitals without the look-alikes 0/O and 1/I/L, so that a code word
  * read aloud or copied from paper is typed right. 31 characters.
+ *
+ * @example
+ * ```ts
+ * import { codeWordAlphabet } from '@fioco-flow/core';
+ *
+ * codeWordAlphabet.includes('O'); //=> false
+ * ```
  */
 export const codeWordAlphabet = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 
@@ -21,7 +28,17 @@ export function isCodeWord(value: unknown): value is string {
   return typeof value === 'string' && codeWordPattern.test(value);
 }
 
-/** Fills a byte array with random values; `crypto.getRandomValues` by default. */
+/**
+ * Fills a byte array with random values; `crypto.getRandomValues` by default.
+ *
+ * @example
+ * ```ts
+ * import { createCodeWordGenerator, type RandomBytes } from '@fioco-flow/core';
+ *
+ * const zeros: RandomBytes = (bytes) => bytes.fill(0);
+ * createCodeWordGenerator(zeros)(); //=> '2222-2222-2222'
+ * ```
+ */
 export type RandomBytes = (bytes: Uint8Array) => Uint8Array;
 
 const defaultRandomBytes: RandomBytes = (bytes) => globalThis.crypto.getRandomValues(bytes);

@@ -12,6 +12,13 @@ import type { Role } from '../model/actor.js';
  * Every error code of the service, a closed union. Suggested HTTP statuses: `not_found`, `program_not_found` →
  * 404; `forbidden` → 403; `invalid_payload`, `rule_violations`, `idempotency_mismatch`, `invalid_program` → 422;
  * `version_conflict` → 412; `not_allowed`, `blocked`, `duplicate_application`, `idempotency_in_progress` → 409.
+ *
+ * @example
+ * ```ts
+ * import { serviceErrorCodes } from '@fioco-flow/core';
+ *
+ * serviceErrorCodes.includes('version_conflict'); //=> true
+ * ```
  */
 export const serviceErrorCodes = [
   'not_found',
@@ -28,15 +35,47 @@ export const serviceErrorCodes = [
   'duplicate_application',
 ] as const;
 
-/** One of {@link serviceErrorCodes}. */
+/**
+ * One of {@link serviceErrorCodes}.
+ *
+ * @example
+ * ```ts
+ * import type { ServiceErrorCode } from '@fioco-flow/core';
+ *
+ * const code: ServiceErrorCode = 'version_conflict';
+ * ```
+ */
 export type ServiceErrorCode = (typeof serviceErrorCodes)[number];
 
-/** A violation of a payload or submission rule with its message in the requested language. */
+/**
+ * A violation of a payload or submission rule with its message in the requested language.
+ *
+ * @example
+ * ```ts
+ * import type { ViolationWithMessage } from '@fioco-flow/core';
+ *
+ * const violation: ViolationWithMessage = {
+ *   code: 'snils_invalid_checksum',
+ *   path: ['participants', 2, 'snils'],
+ *   params: { value: '112-233-445 96' },
+ *   message: 'СНИЛС участника в строке 3 не проходит проверку контрольной суммы: «112-233-445 96». Проверьте номер.',
+ * };
+ * ```
+ */
 export type ViolationWithMessage = Violation & { readonly message: string };
 
 /**
  * An expected failure of the service, as data: the code, the message in the requested language, and the details
  * of its kind (violations for 422s, block reasons and the state for 409s, the current version for 412).
+ *
+ * @example
+ * ```ts
+ * import type { ServiceError } from '@fioco-flow/core';
+ *
+ * function firstProblem(error: ServiceError): string {
+ *   return error.violations?.[0]?.message ?? error.reasons?.[0]?.message ?? error.message;
+ * }
+ * ```
  */
 export interface ServiceError {
   readonly code: ServiceErrorCode;
@@ -48,16 +87,46 @@ export interface ServiceError {
   readonly existingId?: string;
 }
 
-/** A failed service call. */
+/**
+ * A failed service call.
+ *
+ * @example
+ * ```ts
+ * import type { Failure } from '@fioco-flow/core';
+ *
+ * function status(failure: Failure): number {
+ *   return failure.error.code === 'not_found' ? 404 : 409;
+ * }
+ * ```
+ */
 export interface Failure {
   readonly ok: false;
   readonly error: ServiceError;
 }
 
-/** The command types plus the creation of an application, which is not a machine command. */
+/**
+ * The command types plus the creation of an application, which is not a machine command.
+ *
+ * @example
+ * ```ts
+ * import type { OperationType } from '@fioco-flow/core';
+ *
+ * const create: OperationType = 'application.create';
+ * ```
+ */
 export type OperationType = CommandType | 'application.create';
 
-/** The facts of an error, from which its message is rendered. */
+/**
+ * The facts of an error, from which its message is rendered.
+ *
+ * @example
+ * ```ts
+ * import { serviceError, type ErrorDetails } from '@fioco-flow/core';
+ *
+ * const details: ErrorDetails = { code: 'not_found', id: 'a-1' };
+ * serviceError(details).message; //=> 'Заявка «a-1» не найдена.'
+ * ```
+ */
 export type ErrorDetails =
   | { readonly code: 'not_found'; readonly id: string }
   | { readonly code: 'program_not_found'; readonly programId: string }
@@ -100,7 +169,7 @@ function withMessages(violations: readonly Violation[], locale: Locale): Violati
   return violations.map((violation) => ({ ...violation, message: formatViolation(violation, locale) }));
 }
 
-/** A detail as the end of a sentence: with a final period. */
+/** Ends a detail with a period, so that it closes a sentence. */
 function sentence(detail: string): string {
   const trimmed = detail.trim();
   return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
@@ -209,7 +278,7 @@ export function serviceError(details: ErrorDetails, locale: Locale = 'ru'): Serv
     .exhaustive();
 }
 
-/** A failure result of a service call. */
+/** Builds the failure result of a service call. */
 export function failure(details: ErrorDetails, locale: Locale = 'ru'): Failure {
   return { ok: false, error: serviceError(details, locale) };
 }

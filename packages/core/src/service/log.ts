@@ -10,13 +10,22 @@ import type { Actor } from '../model/actor.js';
 import type { Program } from '../model/program.js';
 import type { ApplicationEventRecord, StoredApplication } from '../store/port.js';
 
-/** The payload of an `application.create` event. */
+/**
+ * The payload of an `application.create` event.
+ *
+ * @example
+ * ```ts
+ * import type { CreationPayload } from '@fioco-flow/core';
+ *
+ * const payload: CreationPayload = { organizationId: 'org-1', program };
+ * ```
+ */
 export interface CreationPayload {
   readonly organizationId: string;
   readonly program: Program;
 }
 
-/** An event log entry for a machine event. */
+/** Builds the event log entry of a machine event. */
 export function eventRecord(applicationId: string, version: number, event: ApplicationEvent, state: ApplicationState): ApplicationEventRecord {
   return {
     applicationId,
@@ -31,7 +40,7 @@ export function eventRecord(applicationId: string, version: number, event: Appli
   };
 }
 
-/** The stored form of a machine snapshot at a version, with its indexed columns. */
+/** Builds the stored form of a machine snapshot at a version, with its indexed columns. */
 export function toStored(snapshot: Parameters<typeof persistSnapshot>[0], version: number): StoredApplication {
   const persisted = persistSnapshot(snapshot);
   const { data, state } = persisted;

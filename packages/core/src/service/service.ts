@@ -22,7 +22,22 @@ import { failure, type Failure } from './errors.js';
 import { eventRecord, replayEvents, toStored } from './log.js';
 import { redactEvent, toView, visibilityFor, type ApplicationView } from './views.js';
 
-/** Options of {@link createApplicationService}. */
+/**
+ * Options of {@link createApplicationService}.
+ *
+ * @example
+ * ```ts
+ * import { createMemoryStore, type ApplicationServiceOptions } from '@fioco-flow/core';
+ * import { russianCalendar } from '@fioco-flow/rules';
+ *
+ * const options: ApplicationServiceOptions = {
+ *   store: createMemoryStore(),
+ *   clock: { now: () => new Date() },
+ *   calendar: russianCalendar(),
+ *   programs: [program],
+ * };
+ * ```
+ */
 export interface ApplicationServiceOptions {
   readonly store: ApplicationStore;
   readonly clock: Clock;
@@ -42,12 +57,30 @@ export interface ApplicationServiceOptions {
   readonly pendingIdempotencyTtlMs?: number;
 }
 
-/** Options every service call accepts: the language of messages (Russian by default). */
+/**
+ * Options every service call accepts: the language of messages (Russian by default).
+ *
+ * @example
+ * ```ts
+ * import type { CallOptions } from '@fioco-flow/core';
+ *
+ * const english: CallOptions = { locale: 'en' };
+ * ```
+ */
 export interface CallOptions {
   readonly locale?: Locale;
 }
 
-/** Options of {@link ApplicationService.dispatch}. */
+/**
+ * Options of {@link ApplicationService.dispatch}.
+ *
+ * @example
+ * ```ts
+ * import type { DispatchOptions } from '@fioco-flow/core';
+ *
+ * const options: DispatchOptions = { expectedVersion: 7, idempotencyKey: '5b1f0c2e-submit', locale: 'ru' };
+ * ```
+ */
 export interface DispatchOptions extends CallOptions {
   /** The version the client last saw; a different stored version gives `version_conflict`. */
   readonly expectedVersion?: number;
@@ -56,9 +89,18 @@ export interface DispatchOptions extends CallOptions {
 }
 
 /**
- * A command accepted: the application after it as the actor sees it, the command's event, and every event written
+ * A command accepted: the application after it as visible to the actor, the command's event, and every event written
  * (a `clock.tick` before the command when the clock changed something). `replayed` is true when the response comes
  * from an idempotency record.
+ *
+ * @example
+ * ```ts
+ * import type { DispatchSuccess } from '@fioco-flow/core';
+ *
+ * function newVersion(success: DispatchSuccess): number {
+ *   return success.application.version; // equals success.event.version
+ * }
+ * ```
  */
 export interface DispatchSuccess {
   readonly ok: true;
@@ -68,10 +110,32 @@ export interface DispatchSuccess {
   readonly replayed: boolean;
 }
 
-/** The result of `create` and `dispatch`. */
+/**
+ * The result of `create` and `dispatch`.
+ *
+ * @example
+ * ```ts
+ * import type { DispatchResult } from '@fioco-flow/core';
+ *
+ * function summary(result: DispatchResult): string {
+ *   return result.ok ? `${result.event.type} → ${result.application.state}` : `${result.error.code}: ${result.error.message}`;
+ * }
+ * ```
+ */
 export type DispatchResult = DispatchSuccess | Failure;
 
-/** What `tick` changed: each application the clock moved or flagged, with its state before and after. */
+/**
+ * The result of `tick`: each application the clock moved or flagged, with its state before and after.
+ *
+ * @example
+ * ```ts
+ * import type { TickReport } from '@fioco-flow/core';
+ *
+ * function lapsed(report: TickReport): string[] {
+ *   return report.changed.filter((change) => change.to === 'lapsed').map((change) => change.id);
+ * }
+ * ```
+ */
 export interface TickReport {
   readonly at: string;
   readonly checked: number;
@@ -82,6 +146,16 @@ export interface TickReport {
  * The application service: creates applications, dispatches commands through the machine and persists each
  * accepted one as a snapshot plus events in one atomic store write. Expected failures are data (`{ ok: false,
  * error }`); only programmer and infrastructure errors throw.
+ *
+ * @example
+ * ```ts
+ * import type { ApplicationService } from '@fioco-flow/core';
+ *
+ * async function submit(service: ApplicationService, id: string, actor: Actor, version: number) {
+ *   const result = await service.dispatch(id, actor, { type: 'application.submit', payload: {} }, { expectedVersion: version });
+ *   return result.ok ? result.application.state : result.error.message;
+ * }
+ * ```
  */
 export interface ApplicationService {
   /** The machine the service runs, built with the service's calendars. */
@@ -231,7 +305,7 @@ export function createApplicationService(options: ApplicationServiceOptions): Ap
   type Completion = (response: DispatchResult) => IdempotencyRecord;
 
   /**
-   * Runs an operation under an idempotency key: replays a completed response, refuses a key in use or reused
+   * Runs an operation under an idempotency key: replays a completed response, rejects a key in use or reused
    * for another request, and otherwise claims the key, runs, and records the response.
    */
   async function withIdempotency(
@@ -331,14 +405,14 @@ export function createApplicationService(options: ApplicationServiceOptions): Ap
       // command is itself the clock.
       const pre = type === 'clock.tick' ? { snapshot: original, changed: false } : applyTick(machine, original, at);
       const snapshot = pre.snapshot;
-      const refuse = async (result: Failure): Promise<Failure> => {
+      const rejectWith = async (result: Failure): Promise<Failure> => {
         if (pre.changed) await persistTickOnly(current, snapshot, at);
         return result;
       };
 
       const check = commandCatalog[type].check as ((payload: unknown, data: typeof snapshot.context) => Violation[]) | undefined;
       const violations = check?.(payload, snapshot.context) ?? [];
-      if (violations.length > 0) return refuse(failure({ code: 'invalid_payload', operation: type, violations }, locale));
+      if (violations.length > 0) return rejectWith(failure({ code: 'invalid_payload', operation: type, violations }, locale));
 
       if (options.expectedVersion !== undefined && options.expectedVersion !== current.version) {
         return failure({ code: 'version_conflict', expected: options.expectedVersion, current: current.version }, locale);
@@ -347,14 +421,14 @@ export function createApplicationService(options: ApplicationServiceOptions): Ap
       const event = { type, at, actor, payload, generated: await generate(type) } as ApplicationEvent;
       const evaluation = evaluateCommand(snapshot, event);
       if (evaluation.kind === 'not_in_state') {
-        return refuse(failure({ code: 'not_allowed', operation: type, state: stateOf(snapshot) }, locale));
+        return rejectWith(failure({ code: 'not_allowed', operation: type, state: stateOf(snapshot) }, locale));
       }
       if (evaluation.kind === 'blocked') {
         if (type === 'application.submit' && evaluation.failing.every((name) => name === 'submissionRulesMet')) {
-          return refuse(failure({ code: 'rule_violations', operation: type, violations: submissionViolations(snapshot.context) }, locale));
+          return rejectWith(failure({ code: 'rule_violations', operation: type, violations: submissionViolations(snapshot.context) }, locale));
         }
         const reasons = blockReasons(evaluation.failing, snapshot, event, locale);
-        return refuse(failure({ code: 'blocked', operation: type, reasons }, locale));
+        return rejectWith(failure({ code: 'blocked', operation: type, reasons }, locale));
       }
 
       const next = assertHealthy(transition(machine, snapshot, event)[0]);

@@ -9,12 +9,28 @@ import type { ApplicationEventRecord, StoredApplication } from '../store/port.js
  * What an actor may see of an application: `full` for the owning organization's representatives and for staff;
  * `restricted` (no participant personal data, no code word, no file names) for anyone else the host lets through,
  * such as the system clock. A representative of another organization sees nothing.
+ *
+ * @example
+ * ```ts
+ * import { visibilityFor, type Visibility } from '@fioco-flow/core';
+ *
+ * const visibility: Visibility | null = visibilityFor({ id: 'clock', role: 'system' }, { organizationId: 'org-1' }); //=> 'restricted'
+ * ```
  */
 export type Visibility = 'full' | 'restricted';
 
 /**
- * An application as an actor sees it: the indexed fields, the state with its label, and the data redacted for
+ * An application as visible to one actor: the indexed fields, the state with its label, and the data redacted for
  * the actor's visibility.
+ *
+ * @example
+ * ```ts
+ * import type { ApplicationView } from '@fioco-flow/core';
+ *
+ * function headline(view: ApplicationView): string {
+ *   return `${view.data.program.title.ru}: ${view.stateLabel.ru} (версия ${view.version})`;
+ * }
+ * ```
  */
 export interface ApplicationView {
   readonly id: string;
@@ -32,7 +48,7 @@ export interface ApplicationView {
 }
 
 /**
- * The visibility of an application for an actor, or `null` when the actor may not see it at all.
+ * Returns the visibility of an application for an actor, or `null` when the actor may not see it at all.
  *
  * @example
  * ```ts
@@ -66,7 +82,7 @@ function redactData(data: ApplicationData): ApplicationData {
   };
 }
 
-/** The view of a stored application for a visibility. */
+/** Builds the view of a stored application for a visibility. */
 export function toView(application: StoredApplication, visibility: Visibility): ApplicationView {
   return {
     id: application.id,
@@ -86,14 +102,24 @@ export function toView(application: StoredApplication, visibility: Visibility): 
 
 const personalPayloadTypes = new Set(['row.add', 'row.update', 'document.attach', 'document.replace']);
 
-/** An event as an actor with this visibility sees it: restricted views lose personal payloads and the code word. */
+/** Redacts an event for a visibility: restricted views lose personal payloads and the code word. */
 export function redactEvent(event: ApplicationEventRecord, visibility: Visibility): ApplicationEventRecord {
   if (visibility === 'full') return event;
   const { codeWord: _codeWord, ...generated } = event.generated;
   return { ...event, payload: personalPayloadTypes.has(event.type) ? {} : event.payload, generated };
 }
 
-/** The label of a state in a language. */
+/**
+ * Returns the label of a state in a language.
+ *
+ * @example
+ * ```ts
+ * import { stateLabel } from '@fioco-flow/core';
+ *
+ * stateLabel('awaiting_payment');       //=> 'Ожидается оплата'
+ * stateLabel('awaiting_payment', 'en'); //=> 'Awaiting payment'
+ * ```
+ */
 export function stateLabel(state: ApplicationState, locale: Locale = 'ru'): string {
   return stateLabels[state][locale];
 }

@@ -7,6 +7,15 @@ import type { Actor } from '../model/actor.js';
 /**
  * An application as a store keeps it: the persisted snapshot plus the columns the store indexes. `version` grows
  * by one per event; `nextDeadlineAt` is the instant the clock next changes something (the due index).
+ *
+ * @example
+ * ```ts
+ * import type { StoredApplication } from '@fioco-flow/core';
+ *
+ * function isDue(application: StoredApplication, now: string): boolean {
+ *   return application.nextDeadlineAt !== null && Date.parse(application.nextDeadlineAt) <= Date.parse(now);
+ * }
+ * ```
  */
 export interface StoredApplication {
   readonly id: string;
@@ -23,13 +32,31 @@ export interface StoredApplication {
   readonly snapshot: PersistedApplication;
 }
 
-/** The type of an event in the log: the creation of the application, or a command. */
+/**
+ * The type of an event in the log: the creation of the application, or a command.
+ *
+ * @example
+ * ```ts
+ * import type { ApplicationEventType } from '@fioco-flow/core';
+ *
+ * const first: ApplicationEventType = 'application.create';
+ * ```
+ */
 export type ApplicationEventType = 'application.create' | CommandType;
 
 /**
  * One entry of an application's event log: every accepted command, the clock's transitions included, with the
  * actor, the instant, the validated payload, the generated values and the resulting state and version. For
  * `application.create` the payload is `{ organizationId, program }` and `generated.id` is the application id.
+ *
+ * @example
+ * ```ts
+ * import type { ApplicationEventRecord } from '@fioco-flow/core';
+ *
+ * function describe(event: ApplicationEventRecord): string {
+ *   return `v${event.version} ${event.at} ${event.actor.id}: ${event.type} → ${event.state}`;
+ * }
+ * ```
  */
 export interface ApplicationEventRecord {
   readonly applicationId: string;
@@ -45,8 +72,17 @@ export interface ApplicationEventRecord {
 
 /**
  * An idempotency record, scoped to the actor's id and the client's key. `pending` is written when the first
- * request starts (a second request with the key meanwhile is refused), `completed` holds the first response to
- * replay. Records are ignored after `expiresAt`.
+ * request starts (a second request with the key meanwhile is refused), `completed` contains the first
+ * response to replay. Records are ignored after `expiresAt`.
+ *
+ * @example
+ * ```ts
+ * import type { IdempotencyRecord } from '@fioco-flow/core';
+ *
+ * function isRunning(record: IdempotencyRecord, now: string): boolean {
+ *   return record.status === 'pending' && Date.parse(record.expiresAt) > Date.parse(now);
+ * }
+ * ```
  */
 export interface IdempotencyRecord {
   readonly actorId: string;
@@ -61,7 +97,17 @@ export interface IdempotencyRecord {
   readonly expiresAt: string;
 }
 
-/** Filters of {@link ApplicationStore.list}; every given filter must match. */
+/**
+ * Filters of {@link ApplicationStore.list}; every given filter must match.
+ *
+ * @example
+ * ```ts
+ * import type { ApplicationFilter } from '@fioco-flow/core';
+ *
+ * // Unfinished applications whose next deadline has come, earliest first.
+ * const due: ApplicationFilter = { final: false, dueBefore: '2026-03-04T21:00:00.000Z', orderBy: 'nextDeadlineAt', limit: 100 };
+ * ```
+ */
 export interface ApplicationFilter {
   readonly organizationId?: string;
   readonly programId?: string;
@@ -75,19 +121,48 @@ export interface ApplicationFilter {
   readonly offset?: number;
 }
 
-/** Outcome of {@link ApplicationStore.insert}. */
+/**
+ * Outcome of {@link ApplicationStore.insert}.
+ *
+ * @example
+ * ```ts
+ * import type { InsertResult } from '@fioco-flow/core';
+ *
+ * const duplicate: InsertResult = { ok: false, conflict: 'active_application_exists', existingId: 'a-1' };
+ * ```
+ */
 export type InsertResult =
   | { readonly ok: true }
   | { readonly ok: false; readonly conflict: 'duplicate_id' | 'code_word_taken' }
   | { readonly ok: false; readonly conflict: 'active_application_exists'; readonly existingId: string };
 
-/** Outcome of {@link ApplicationStore.update}. */
+/**
+ * Outcome of {@link ApplicationStore.update}.
+ *
+ * @example
+ * ```ts
+ * import type { UpdateResult } from '@fioco-flow/core';
+ *
+ * const lost: UpdateResult = { ok: false, conflict: 'version_conflict', currentVersion: 8 };
+ * ```
+ */
 export type UpdateResult =
   | { readonly ok: true }
   | { readonly ok: false; readonly conflict: 'not_found' | 'code_word_taken' }
   | { readonly ok: false; readonly conflict: 'version_conflict'; readonly currentVersion: number };
 
-/** Outcome of {@link ApplicationStore.claimIdempotency}. */
+/**
+ * Outcome of {@link ApplicationStore.claimIdempotency}.
+ *
+ * @example
+ * ```ts
+ * import type { ClaimResult } from '@fioco-flow/core';
+ *
+ * function isMine(result: ClaimResult): boolean {
+ *   return result.claimed;
+ * }
+ * ```
+ */
 export type ClaimResult = { readonly claimed: true } | { readonly claimed: false; readonly existing: IdempotencyRecord };
 
 /**
@@ -137,7 +212,7 @@ export interface ApplicationStore {
   /** The non-final application of an organization for a program, if there is one. */
   findActive(organizationId: string, programId: string): Promise<StoredApplication | undefined>;
 
-  /** Whether any application holds this code word. */
+  /** Tells whether any application has this code word. */
   isCodeWordTaken(codeWord: string): Promise<boolean>;
 
   /** The idempotency record of an actor's key unless it expired at `now`. */

@@ -6,7 +6,7 @@ import { programSchema, type Program } from '../model/program.js';
 import type { ApplicationEventRecord, IdempotencyRecord, StoredApplication } from '../store/port.js';
 
 /**
- * A file reference for tests: a PDF whose SHA-256 is derived from its id.
+ * Builds a file reference for tests: a PDF whose SHA-256 is derived from its id.
  *
  * @example
  * ```ts
@@ -28,7 +28,7 @@ export function testFile(id: string, overrides: Partial<FileRef> = {}): FileRef 
 }
 
 /**
- * A program for tests: «Оценивание ответов на задания ВПР», course Monday 16 March to Friday 27 March 2026 (the
+ * Builds a program for tests: «Оценивание ответов на задания ВПР», course Monday 16 March to Friday 27 March 2026 (the
  * draft lapses at 2026-03-04T21:00:00Z), 4 500 ₽ per row, two subjects, the diploma and the SNILS required.
  *
  * @example
@@ -62,7 +62,16 @@ export function testProgram(overrides: Partial<Program> = {}): Program {
 
 let sharedCalendar: ReturnType<typeof russianCalendar> | undefined;
 
-/** Options of {@link testStoredApplication}. */
+/**
+ * Options of {@link testStoredApplication}.
+ *
+ * @example
+ * ```ts
+ * import { testStoredApplication } from '@fioco-flow/core/testing';
+ *
+ * testStoredApplication({ id: 'a-2', organizationId: 'org-2', state: 'enrolled', codeWord: 'K7QM-4RTX-9BHD', nextDeadlineAt: null });
+ * ```
+ */
 export interface TestStoredApplicationOptions {
   readonly id: string;
   readonly organizationId?: string;
@@ -75,7 +84,7 @@ export interface TestStoredApplicationOptions {
 }
 
 /**
- * A stored application for store tests, with a real draft snapshot of {@link testProgram}; the indexed columns
+ * Builds a stored application for store tests, with a real draft snapshot of {@link testProgram}; the indexed columns
  * take the given values.
  *
  * @example
@@ -112,7 +121,17 @@ export function testStoredApplication(options: TestStoredApplicationOptions): St
   };
 }
 
-/** An event record for store tests. */
+/**
+ * Builds an event record for store tests.
+ *
+ * @example
+ * ```ts
+ * import { testEvent, testStoredApplication } from '@fioco-flow/core/testing';
+ *
+ * const application = testStoredApplication({ id: 'a-1' });
+ * await store.insert(application, [testEvent(application, 1, 'application.create')]);
+ * ```
+ */
 export function testEvent(application: StoredApplication, version: number, type: ApplicationEventRecord['type'] = 'message.post'): ApplicationEventRecord {
   return {
     applicationId: application.id,
@@ -127,7 +146,16 @@ export function testEvent(application: StoredApplication, version: number, type:
   };
 }
 
-/** An idempotency record for store tests. */
+/**
+ * Builds an idempotency record for store tests.
+ *
+ * @example
+ * ```ts
+ * import { testIdempotencyRecord } from '@fioco-flow/core/testing';
+ *
+ * await store.claimIdempotency(testIdempotencyRecord({ key: 'k-1' }), '2026-03-01T09:00:30.000Z');
+ * ```
+ */
 export function testIdempotencyRecord(overrides: Partial<IdempotencyRecord> & Pick<IdempotencyRecord, 'key'>): IdempotencyRecord {
   return {
     actorId: 'rep-1',

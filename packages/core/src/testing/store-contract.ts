@@ -2,7 +2,16 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApplicationStore, StoredApplication } from '../store/port.js';
 import { testEvent, testIdempotencyRecord, testStoredApplication } from './fixtures.js';
 
-/** Options of {@link runApplicationStoreContract}. */
+/**
+ * Options of {@link runApplicationStoreContract}.
+ *
+ * @example
+ * ```ts
+ * import { runApplicationStoreContract } from '@fioco-flow/core/testing';
+ *
+ * runApplicationStoreContract('my store', () => createMyStore(), { cleanup: (store) => (store as MyStore).close() });
+ * ```
+ */
 export interface StoreContractOptions {
   /** Runs after each test, e.g. to close a connection or drop a schema. */
   readonly cleanup?: (store: ApplicationStore) => Promise<void> | void;
@@ -13,7 +22,7 @@ function next(application: StoredApplication, changes: Partial<StoredApplication
 }
 
 /**
- * The contract test suite of the {@link ApplicationStore} port, written against vitest. Every store implementation
+ * Registers the contract test suite of the {@link ApplicationStore} port with vitest. Every store implementation
  * runs it; `makeStore` must return an empty store for each test.
  *
  * @example
