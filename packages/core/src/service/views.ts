@@ -1,3 +1,4 @@
+import { match } from 'ts-pattern';
 import type { ApplicationState } from '../machine/states.js';
 import { stateLabels } from '../machine/states.js';
 import { personalDataFields, type ApplicationData, type ParticipantRowData } from '../model/application.js';
@@ -59,9 +60,11 @@ export interface ApplicationView {
  * ```
  */
 export function visibilityFor(actor: Actor, application: { readonly organizationId: string }): Visibility | null {
-  if (actor.role === 'staff') return 'full';
-  if (actor.role === 'representative') return actor.organizationId === application.organizationId ? 'full' : null;
-  return 'restricted';
+  return match(actor)
+    .with({ role: 'staff' }, (): Visibility => 'full')
+    .with({ role: 'representative' }, ({ organizationId }) => (organizationId === application.organizationId ? 'full' : null))
+    .with({ role: 'system' }, (): Visibility => 'restricted')
+    .exhaustive();
 }
 
 function redactRow(row: ParticipantRowData): ParticipantRowData {
