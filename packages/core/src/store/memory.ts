@@ -9,7 +9,25 @@ import type {
   UpdateResult,
 } from './port.js';
 
-const copy = <T>(value: T): T => structuredClone(value);
+// Stored values are plain JSON, as the port requires, so a JSON round trip copies them and returns what a database
+// column would.
+const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+/**
+ * An application as the store keeps it: the indexed fields that filters read, and the whole application as JSON
+ * text. Each write serializes the application once, and each read parses the text into a fresh copy.
+ */
+interface Entry {
+  readonly fields: Omit<StoredApplication, 'snapshot'>;
+  readonly text: string;
+}
+
+function entryOf(application: StoredApplication): Entry {
+  const { snapshot: _snapshot, ...fields } = application;
+  return { fields, text: JSON.stringify(application) };
+}
+
+const read = (entry: Entry): StoredApplication => JSON.parse(entry.text) as StoredApplication;
 
 function idempotencyKey(actorId: string, key: string): string {
   return JSON.stringify([actorId, key]);
@@ -19,7 +37,7 @@ function isLive(record: IdempotencyRecord, now: string): boolean {
   return Date.parse(record.expiresAt) > Date.parse(now);
 }
 
-function matches(application: StoredApplication, filter: ApplicationFilter): boolean {
+function matches(application: Entry['fields'], filter: ApplicationFilter): boolean {
   if (filter.organizationId !== undefined && application.organizationId !== filter.organizationId) return false;
   if (filter.programId !== undefined && application.programId !== filter.programId) return false;
   if (filter.states !== undefined && !filter.states.includes(application.state)) return false;
@@ -32,7 +50,7 @@ function matches(application: StoredApplication, filter: ApplicationFilter): boo
 }
 
 function compare(orderBy: ApplicationFilter['orderBy']) {
-  return (a: StoredApplication, b: StoredApplication): number => {
+  return (a: Entry['fields'], b: Entry['fields']): number => {
     if (orderBy === 'nextDeadlineAt') {
       const left = a.nextDeadlineAt === null ? Number.POSITIVE_INFINITY : Date.parse(a.nextDeadlineAt);
       const right = b.nextDeadlineAt === null ? Number.POSITIVE_INFINITY : Date.parse(b.nextDeadlineAt);
@@ -60,43 +78,39 @@ function compare(orderBy: ApplicationFilter['orderBy']) {
  * ```
  */
 export function createMemoryStore(): ApplicationStore {
-  const applications = new Map<string, StoredApplication>();
+  const applications = new Map<string, Entry>();
   const events = new Map<string, ApplicationEventRecord[]>();
   const idempotency = new Map<string, IdempotencyRecord>();
 
   const activeOf = (organizationId: string, programId: string, exceptId?: string) =>
     [...applications.values()].find(
-      (application) =>
-        !application.final &&
-        application.organizationId === organizationId &&
-        application.programId === programId &&
-        application.id !== exceptId,
+      ({ fields }) =>
+        !fields.final && fields.organizationId === organizationId && fields.programId === programId && fields.id !== exceptId,
     );
   const codeWordHolder = (codeWord: string | null, exceptId?: string) =>
-    codeWord === null
-      ? undefined
-      : [...applications.values()].find((application) => application.codeWord === codeWord && application.id !== exceptId);
+    codeWord === null ? undefined : [...applications.values()].find(({ fields }) => fields.codeWord === codeWord && fields.id !== exceptId);
 
   return {
     async get(id) {
-      const application = applications.get(id);
-      return application === undefined ? undefined : copy(application);
+      const entry = applications.get(id);
+      return entry === undefined ? undefined : read(entry);
     },
 
     async list(filter = {}) {
       const offset = filter.offset ?? 0;
-      const found = [...applications.values()].filter((application) => matches(application, filter)).sort(compare(filter.orderBy));
+      const found = [...applications.values()].filter(({ fields }) => matches(fields, filter));
+      found.sort((a, b) => compare(filter.orderBy)(a.fields, b.fields));
       const page = filter.limit === undefined ? found.slice(offset) : found.slice(offset, offset + filter.limit);
-      return copy(page);
+      return page.map(read);
     },
 
     async insert(application, newEvents, options = {}): Promise<InsertResult> {
       if (applications.has(application.id)) return { ok: false, conflict: 'duplicate_id' };
       const active = application.final ? undefined : activeOf(application.organizationId, application.programId);
-      if (active !== undefined) return { ok: false, conflict: 'active_application_exists', existingId: active.id };
+      if (active !== undefined) return { ok: false, conflict: 'active_application_exists', existingId: active.fields.id };
       if (codeWordHolder(application.codeWord) !== undefined) return { ok: false, conflict: 'code_word_taken' };
 
-      applications.set(application.id, copy(application));
+      applications.set(application.id, entryOf(application));
       events.set(application.id, copy([...newEvents]));
       if (options.idempotency !== undefined) {
         idempotency.set(idempotencyKey(options.idempotency.actorId, options.idempotency.key), copy(options.idempotency));
@@ -107,11 +121,14 @@ export function createMemoryStore(): ApplicationStore {
     async update(application, expectedVersion, newEvents, options = {}): Promise<UpdateResult> {
       const current = applications.get(application.id);
       if (current === undefined) return { ok: false, conflict: 'not_found' };
-      if (current.version !== expectedVersion) return { ok: false, conflict: 'version_conflict', currentVersion: current.version };
+      if (current.fields.version !== expectedVersion) return { ok: false, conflict: 'version_conflict', currentVersion: current.fields.version };
       if (codeWordHolder(application.codeWord, application.id) !== undefined) return { ok: false, conflict: 'code_word_taken' };
 
-      applications.set(application.id, copy(application));
-      events.set(application.id, [...(events.get(application.id) ?? []), ...copy([...newEvents])]);
+      applications.set(application.id, entryOf(application));
+      // Appended in place: copying the whole log on every write made each write slower than the last.
+      const log = events.get(application.id);
+      if (log === undefined) events.set(application.id, copy([...newEvents]));
+      else log.push(...copy([...newEvents]));
       if (options.idempotency !== undefined) {
         idempotency.set(idempotencyKey(options.idempotency.actorId, options.idempotency.key), copy(options.idempotency));
       }
@@ -124,7 +141,7 @@ export function createMemoryStore(): ApplicationStore {
 
     async findActive(organizationId, programId) {
       const active = activeOf(organizationId, programId);
-      return active === undefined ? undefined : copy(active);
+      return active === undefined ? undefined : read(active);
     },
 
     async isCodeWordTaken(codeWord) {
