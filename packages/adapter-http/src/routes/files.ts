@@ -269,10 +269,12 @@ async function checkFormFiles(
 
 /**
  * Validates a payload built with placeholder FileRefs, and stores the files only when the command
- * is about to be dispatched.
+ * is about to be dispatched. `executeCommand` has the service check the placeholder payload without
+ * writing first, so a command the service rejects stores no file.
  *
- * NOTE: A command the service still refuses after this point (a 409, or a 412 from a concurrent
- * write) leaves its files in the store unreferenced. Content addressing keeps each such content once.
+ * NOTE: A write that lands between that check and the dispatch can still make the service reject the
+ * command (a 409, or a 412), and then its files stay in the store unreferenced. Content addressing
+ * keeps each such content once.
  */
 function withUploads(
   type: CommandType,
@@ -281,9 +283,10 @@ function withUploads(
   build: (refs: readonly FileRef[]) => unknown,
 ) {
   const present = uploads.filter((upload): upload is CheckedUpload => upload !== undefined);
-  parsePayload(type, build(present.map(provisionalFileRef)), '');
+  const provisional = parsePayload(type, build(present.map(provisionalFileRef)), '');
   return {
     type,
+    ...(present.length === 0 ? {} : { provisional }),
     finalize: async () => build(await storeUploads(dependencies.files, present)),
   };
 }

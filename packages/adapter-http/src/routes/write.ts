@@ -51,6 +51,11 @@ export async function idempotentWrite(
 export interface ValidatedCommand {
   readonly type: CommandType;
   /**
+   * The payload with placeholder FileRefs, for a command whose files are stored by `finalize`: the service checks it
+   * first without writing, so that a command it rejects stores no file.
+   */
+  readonly provisional?: unknown;
+  /**
    * Builds the payload to dispatch. Upload routes store their files here, after every check, so a
    * refused request stores nothing.
    */
@@ -91,6 +96,15 @@ export async function executeCommand(
   // service recorded that attempt, the retry gets the first result instead of a 412.
   const recorded = await serviceCompleted(dependencies.idempotency, actor.id, serviceKey);
   const expectedVersion = recorded ? undefined : checkIfMatch(c.req.header('if-match'), application.version, locale);
+  if (validated.provisional !== undefined && !recorded) {
+    const probe = await dependencies.service.dispatch(
+      application.id,
+      actor,
+      { type, payload: validated.provisional },
+      { locale, dryRun: true, ...(expectedVersion === undefined ? {} : { expectedVersion }) },
+    );
+    if (!probe.ok) throw problemFromServiceError(probe.error, locale, { value: validated.provisional, pointerPrefix: source.pointerPrefix });
+  }
 
   const payload = await validated.finalize();
   const result = await dependencies.service.dispatch(
@@ -170,6 +184,26 @@ export function invalidPayload(errors: readonly PendingFieldError[]): never {
     'invalid_payload',
     { count: errors.length },
     { errors: (locale): FieldError[] => errors.map((error) => ({ pointer: error.pointer, code: error.code, detail: error.detail(locale) })) },
+  );
+}
+
+/**
+ * Rejects the members of a JSON body that the route does not read, so that a misspelt `payload` is reported
+ * instead of being sent as an empty command.
+ *
+ * @throws {ProblemError} `invalid_payload` (422) with one `unknown_field` error per member.
+ */
+export function rejectUnknownMembers(body: unknown, known: readonly string[]): void {
+  if (!isRecord(body)) return;
+  const unknown = Object.keys(body).filter((key) => !known.includes(key));
+  if (unknown.length === 0) return;
+
+  invalidPayload(
+    unknown.map((key) => ({
+      pointer: toJsonPointer([key]),
+      code: 'unknown_field',
+      detail: (locale: Locale) => formatViolation({ code: 'unknown_field', path: [key], params: {} }, locale),
+    })),
   );
 }
 

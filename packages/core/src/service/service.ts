@@ -86,6 +86,12 @@ export interface DispatchOptions extends CallOptions {
   readonly expectedVersion?: number;
   /** A client key, scoped to the actor: a retry with the same key and request gets the first response back. */
   readonly idempotencyKey?: string;
+  /**
+   * Checks the command as a dispatch would and writes nothing: no event, no tick, no idempotency record. A host runs it
+   * before work it cannot undo, such as storing uploaded files. The result may differ from a real dispatch that
+   * follows if another write lands in between.
+   */
+  readonly dryRun?: boolean;
 }
 
 /**
@@ -406,7 +412,7 @@ export function createApplicationService(options: ApplicationServiceOptions): Ap
       const pre = type === 'clock.tick' ? { snapshot: original, changed: false } : applyTick(machine, original, at);
       const snapshot = pre.snapshot;
       const rejectWith = async (result: Failure): Promise<Failure> => {
-        if (pre.changed) await persistTickOnly(current, snapshot, at);
+        if (pre.changed && options.dryRun !== true) await persistTickOnly(current, snapshot, at);
         return result;
       };
 
@@ -440,6 +446,7 @@ export function createApplicationService(options: ApplicationServiceOptions): Ap
 
       const stored = toStored(next, version);
       const result: DispatchSuccess = { ok: true, application: toView(stored, visibility), event: record, events, replayed: false };
+      if (options.dryRun === true) return result;
       const write = await store.update(stored, current.version, events, completion === undefined ? {} : { idempotency: completion(result) });
       if (write.ok) return result;
       if (write.conflict === 'not_found') return failure({ code: 'not_found', id: current.id }, locale);
@@ -568,6 +575,7 @@ export function createApplicationService(options: ApplicationServiceOptions): Ap
       const found = await loadVisible(id, actor);
       if (found === undefined) return failure({ code: 'not_found', id }, locale);
 
+      if (dispatchOptions.dryRun === true) return executeCommand(found.stored, actor, command, dispatchOptions, locale, undefined);
       const request = { applicationId: id, type: command.type, payload: command.payload ?? {} };
       return withIdempotency(actor, dispatchOptions.idempotencyKey, request, id, locale, (completion) =>
         executeCommand(found.stored, actor, command, dispatchOptions, locale, completion),
