@@ -80,12 +80,34 @@ export async function readJsonBody(request: Request, limits: UploadLimits): Prom
     throw problem('unsupported_content_type', { contentType: mediaType || '—', expected: 'application/json' });
   }
 
+  let value: unknown;
   try {
-    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) as unknown;
+    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) as unknown;
   } catch (error) {
     const reason = error instanceof SyntaxError ? error.message : 'invalid UTF-8';
     throw problem('malformed_body', { reason: { ru: `неверный JSON (${reason})`, en: `invalid JSON (${reason})` } });
   }
+  // Fingerprints and file lookups walk the body recursively, so a deeper body would overflow the stack.
+  if (depthExceeds(value, maxJsonDepth)) {
+    throw problem('malformed_body', {
+      reason: { ru: `JSON вложен глубже ${maxJsonDepth} уровней`, en: `JSON nested deeper than ${maxJsonDepth} levels` },
+    });
+  }
+  return value;
+}
+
+/** Deepest nesting of arrays and objects a JSON body may have; a command body nests four levels at most. */
+export const maxJsonDepth = 32;
+
+function depthExceeds(value: unknown, limit: number): boolean {
+  const pending: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
+  while (pending.length > 0) {
+    const { value: current, depth } = pending.pop()!;
+    if (typeof current !== 'object' || current === null) continue;
+    if (depth >= limit) return true;
+    for (const child of Object.values(current)) pending.push({ value: child, depth: depth + 1 });
+  }
+  return false;
 }
 
 /** A multipart body split into its text fields and its files. */
