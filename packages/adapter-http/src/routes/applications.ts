@@ -17,7 +17,7 @@ import { toApplicationBody, toAvailableCommandsBody, toEventBody } from '../view
 import { toDeadlineView } from '../views/calendar.js';
 import { renderDeadlineFeed } from '../views/ics.js';
 import { loadApplication, type RouteDependencies } from './context.js';
-import { applicationResponse, commandTypeOf, executeCommand, idempotentWrite, invalidPayload, isRecord, parsePayload } from './write.js';
+import { applicationResponse, commandTypeOf, executeCommand, idempotentWrite, invalidPayload, isRecord, parsePayload, rejectUnknownMembers } from './write.js';
 import { checkReferencedFiles } from './files.js';
 
 const defaultPageSize = 50;
@@ -35,6 +35,7 @@ export function registerApplicationRoutes(app: Hono<AdapterEnv>, dependencies: R
     const body = await readJsonBody(c.req.raw, dependencies.limits);
 
     return idempotentWrite(c, dependencies, { applicationId: null, body }, async () => {
+      rejectUnknownMembers(body, ['programId']);
       const programId = isRecord(body) ? body['programId'] : undefined;
       if (typeof programId !== 'string' || programId.trim() === '') {
         invalidPayload([
@@ -101,7 +102,9 @@ export function registerApplicationRoutes(app: Hono<AdapterEnv>, dependencies: R
         pointerPrefix: '/payload',
         type: () => commandTypeOf(body),
         validate: async (type) => {
-          const rawPayload = isRecord(body) ? (body['payload'] ?? {}) : {};
+          rejectUnknownMembers(body, ['type', 'payload']);
+          // A command without a payload needs none, but an explicit null is a payload and fails its schema.
+          const rawPayload = isRecord(body) && 'payload' in body ? body['payload'] : {};
           const payload = parsePayload(type, rawPayload, '/payload');
           await checkReferencedFiles(dependencies.files, payload, '/payload');
           return { type, finalize: async () => payload };
