@@ -222,6 +222,30 @@ describe('optimistic concurrency', () => {
   });
 });
 
+describe('dry run', () => {
+  it('answers as a dispatch would and writes nothing', async () => {
+    const harness = createHarness();
+    const { id } = await walk(harness, 'submitted');
+    const before = await harness.store.get(id);
+    const events = await harness.store.events(id);
+    const command = { type: 'message.post', payload: { text: 'Вопрос' } } as const;
+    const result = ok(await harness.service.dispatch(id, representative, command, { dryRun: true, idempotencyKey: 'k-1' }));
+    expect(result.application.data.messages.map((message) => message.text)).toEqual(['Вопрос']);
+    expect(await harness.store.get(id)).toEqual(before);
+    expect(await harness.store.events(id)).toEqual(events);
+    expect(await harness.store.getIdempotency(representative.id, 'k-1', times.submitted)).toBeUndefined();
+  });
+
+  it('stores no clock transition when the command is refused', async () => {
+    const harness = createHarness();
+    const { id } = await walk(harness, 'filled');
+    harness.clock.set('2026-03-04T21:00:00.000Z');
+    const refused = error(await harness.service.dispatch(id, representative, { type: 'application.submit', payload: {} }, { dryRun: true }));
+    expect(refused).toMatchObject({ code: 'not_allowed', state: 'lapsed' });
+    expect((await harness.store.get(id))?.state).toBe('draft');
+  });
+});
+
 describe('idempotency', () => {
   it('replays the first response for the same key and request', async () => {
     const harness = createHarness();
