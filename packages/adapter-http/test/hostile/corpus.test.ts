@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Actor } from '@fioco-flow/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDirectoryFileStore } from '../../src/index.js';
+import { contentDisposition } from '../../src/uploads/file-name.js';
 import { exeBytes, jpegBytes, pdfBytes, pngBytes, textBytes, zipBytes } from '../support/files.js';
 import {
   createHarness,
@@ -16,8 +17,8 @@ import {
 } from '../support/harness.js';
 import { captureState, countingFileStore, listFiles, type CountingFileStore } from './state.js';
 
-// Malformed and hostile requests, one row each. Every one must be answered with its 4xx status as
-// application/problem+json, and must leave the applications, their event logs and the stored files as they were.
+// Malformed and hostile requests, one row each. Each must get its 4xx status as application/problem+json and must
+// leave the applications, their event logs and the stored files as they were.
 
 /** A representative of an organization with no application yet, for the create route. */
 const newcomer: Actor = { id: 'rep-newcomer', role: 'representative', organizationId: 'org-5047120006' };
@@ -270,7 +271,7 @@ const invalidBirthDates: readonly string[] = [
   '2030-01-01',
 ];
 
-/** Files whose content is not a PDF, JPEG or PNG, whatever their name and declared type say. */
+/** Files whose content is not a PDF, JPEG or PNG, whatever their name and declared type. */
 const disguisedFiles: readonly { name: string; bytes: Uint8Array; type: string }[] = [
   { name: 'diploma.pdf', bytes: exeBytes, type: 'application/pdf' },
   { name: 'diploma.pdf', bytes: zipBytes, type: 'application/pdf' },
@@ -601,6 +602,30 @@ const cases: Case[] = [
   ),
 ];
 
+/** File names of an uploaded PDF that must be cleaned before they are stored. */
+const hostileFileNames: readonly string[] = [
+  '../../etc/passwd.pdf',
+  '..\\..\\boot.ini.pdf',
+  '/etc/shadow',
+  'C:\\Windows\\System32\\config.pdf',
+  'scan\r\nX-Injected: 1.pdf',
+  'scan\u0000.pdf',
+  '\u202Efdp.exe',
+  'CON.pdf',
+  `${'д'.repeat(1000)}.pdf`,
+  '.htaccess',
+  '....',
+  '%2e%2e%2fpasswd.pdf',
+  'scan";filename="evil.exe',
+  '<script>alert(1)</script>.pdf',
+  'скан паспорта\tИванова.pdf',
+  'scan.pdf\u0007',
+  '\u2066scan\u2069.pdf',
+  'a/b/c/../../d.pdf',
+  '🙂 диплом.pdf',
+  ' ',
+];
+
 function withPdfHeader(size: number): Uint8Array {
   const file = new Uint8Array(size);
   file.set(pdfBytes.slice(0, 9));
@@ -732,6 +757,22 @@ describe('hostile requests', () => {
     if (parameter !== undefined) expect(text).toContain(parameter);
     expect(await captureState(harness, files, directory)).toEqual(before);
     expect(harness.errors.slice(errorsBefore)).toEqual([]);
+  });
+
+  // Hostile file names are not a reason to reject a scan: browsers and scanners send odd names. The name is cleaned
+  // instead, and the clean name is what is stored and offered for download.
+  it.each(hostileFileNames)('stores the name %j safely', async (name) => {
+    const response = await harness.request('POST', `/applications/${ids['S']}/files`, { actor: representative, form: formOf([{ field: 'file', bytes: pdfBytes, name }]) });
+    expect(response.status).toBe(201);
+    const [ref] = ((await response.json()) as { files: { name: string }[] }).files;
+
+    expect(ref!.name).not.toMatch(/[/\\\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u);
+    expect(ref!.name).not.toContain('..');
+    expect(ref!.name).toMatch(/^[^.].*\.pdf$/u);
+    expect(Array.from(ref!.name).length).toBeLessThanOrEqual(120);
+    const disposition = contentDisposition(ref!.name);
+    expect(disposition).not.toMatch(/[\r\n]/u);
+    expect(decodeURIComponent(/filename\*=UTF-8''(.*)$/u.exec(disposition)![1]!)).toBe(ref!.name);
   });
 
   it('stores nothing outside its directory', async () => {
