@@ -291,7 +291,7 @@ describe('OpenAPI-driven fuzzing', () => {
         fc.asyncProperty(requestsOf(operation, document, fixtures), async (draft) => {
           const url = new URL(`http://localhost${draft.path}`);
           for (const [name, value] of draft.query) url.searchParams.append(name, value);
-          const headers = new Headers(draft.headers);
+          const headers = new Headers([...draft.headers]);
           if (draft.actor !== 'none') headers.set('authorization', `Bearer ${tokenOf(tokens[draft.actor])}`);
 
           let body: BodyInit | undefined;
