@@ -13,6 +13,7 @@ import { restoreSnapshot, stateOf, type PersistedApplication } from '../machine/
 import { submissionViolations } from '../machine/queries.js';
 import type { ApplicationState } from '../machine/states.js';
 import { actorSchema, type Actor } from '../model/actor.js';
+import { fileRefSchema, type FileRef } from '../model/file.js';
 import { toIsoInstant as iso } from '../model/instant.js';
 import { programSchema, type Program, type ProgramCatalog } from '../model/program.js';
 import type { ApplicationEventRecord, ApplicationFilter, ApplicationStore, IdempotencyRecord, StoredApplication } from '../store/port.js';
@@ -242,8 +243,22 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
+/**
+ * Removes the ids of the files a request names. A file's id is where its bytes are stored, not what they are, so a
+ * retried upload that stored the same bytes again under a new id is still the same request.
+ */
+function withoutFileIds(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutFileIds);
+  if (value === null || typeof value !== 'object') return value;
+  if (fileRefSchema.safeParse(value).success) {
+    const { id: _id, ...content } = value as FileRef;
+    return content;
+  }
+  return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, withoutFileIds(entry)]));
+}
+
 async function fingerprintOf(request: unknown): Promise<string> {
-  const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(canonicalJson(request)));
+  const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(canonicalJson(withoutFileIds(request))));
   return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 

@@ -87,7 +87,7 @@ export interface ApplicationEventRecord {
 export interface IdempotencyRecord {
   readonly actorId: string;
   readonly key: string;
-  /** SHA-256 of the request (application, command type and payload): the same key with another request is refused. */
+  /** SHA-256 of the request (application, command type, payload with files by content, not id): the same key with another request is refused. */
   readonly fingerprint: string;
   readonly status: 'pending' | 'completed';
   readonly applicationId: string | null;
