@@ -72,18 +72,25 @@ export function serviceIdempotencyKey(header: string | undefined): string | unde
 }
 
 /**
- * Checks whether the core service completed a command under a service key within the adapter's TTL. A service record
- * older than that TTL is expired here, so a key lives for `idempotencyTtlMs` whatever the service's own TTL is.
+ * Returns the status of the core service's record of a command under a service key. It is `completed` within the
+ * adapter's TTL, and `pending` while a request with the key runs or until the record of a request that failed midway
+ * expires. A completed record older than the adapter's TTL is expired here, so a key lives for `idempotencyTtlMs`
+ * whatever the service's own TTL is.
  */
-export async function serviceCompleted(options: IdempotencyOptions, actorId: string, serviceKey: string | undefined): Promise<boolean> {
-  if (serviceKey === undefined) return false;
+export async function serviceRecordStatus(
+  options: IdempotencyOptions,
+  actorId: string,
+  serviceKey: string | undefined,
+): Promise<'completed' | 'pending' | undefined> {
+  if (serviceKey === undefined) return undefined;
   const now = options.clock.now().toISOString();
   const record = await options.store.getIdempotency(actorId, serviceKey, now);
-  if (record === undefined || record.status !== 'completed') return false;
-  if (Date.parse(record.createdAt) + options.ttlMs > Date.parse(now)) return true;
+  if (record === undefined) return undefined;
+  if (record.status === 'pending') return 'pending';
+  if (Date.parse(record.createdAt) + options.ttlMs > Date.parse(now)) return 'completed';
 
   await options.store.saveIdempotency({ ...record, expiresAt: now });
-  return false;
+  return undefined;
 }
 
 /** JSON with object keys sorted, so that equal requests give equal fingerprints. */
@@ -143,7 +150,8 @@ export async function beginIdempotentRequest(
   return {
     session: {
       async complete(response) {
-        if (response.status >= 500) {
+        // A key in use by another request is a passing state, not this request's outcome: a retry must run again.
+        if (response.status >= 500 || (await isInProgress(response))) {
           await options.store.releaseIdempotency(actorId, key);
           return response;
         }
@@ -179,6 +187,12 @@ function replayOf(existing: IdempotencyRecord, fingerprint: string): Response {
     status: recorded.status,
     headers: { ...recorded.headers, 'idempotent-replayed': 'true' },
   });
+}
+
+async function isInProgress(response: Response): Promise<boolean> {
+  if (response.status !== 409) return false;
+  const body = (await response.clone().json().catch(() => null)) as { code?: unknown } | null;
+  return body?.code === 'idempotency_request_in_progress';
 }
 
 async function recordResponse(response: Response): Promise<RecordedResponse> {

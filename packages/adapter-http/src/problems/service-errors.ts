@@ -66,6 +66,7 @@ export function problemFromServiceError(
       ...(error.currentVersion !== undefined ? { currentETag: versionETag(error.currentVersion, locale) } : {}),
     },
     ...(error.currentVersion !== undefined ? { headers: { etag: versionETag(error.currentVersion, locale) } } : {}),
+    ...(error.code === 'idempotency_in_progress' ? { headers: { 'retry-after': '1' } } : {}),
   };
   return new ProblemError(code, () => error.message, extensions);
 }

@@ -7,7 +7,7 @@ import {
 import type { ApplicationDeadlines, Deadline } from '@fioco-flow/rules';
 import type { Hono } from 'hono';
 import { readJsonBody } from '../http/body.js';
-import { serviceCompleted, serviceIdempotencyKey } from '../http/idempotency.js';
+import { serviceIdempotencyKey, serviceRecordStatus } from '../http/idempotency.js';
 import { versionETag } from '../http/conditional.js';
 import type { AdapterEnv } from '../http/env.js';
 import { optionalChoice, requireInteger } from '../http/params.js';
@@ -49,7 +49,7 @@ export function registerApplicationRoutes(app: Hono<AdapterEnv>, dependencies: R
       }
 
       const serviceKey = serviceIdempotencyKey(c.req.header('idempotency-key'));
-      await serviceCompleted(dependencies.idempotency, c.get('actor').id, serviceKey);
+      await serviceRecordStatus(dependencies.idempotency, c.get('actor').id, serviceKey);
       const result = await service.create(
         c.get('actor'),
         { programId },

@@ -4,7 +4,7 @@ import type { Context } from 'hono';
 import type { z } from 'zod';
 import { checkIfMatch, versionETag } from '../http/conditional.js';
 import type { AdapterEnv } from '../http/env.js';
-import { beginIdempotentRequest, readIdempotencyKey, requestFingerprint, serviceCompleted, serviceIdempotencyKey } from '../http/idempotency.js';
+import { beginIdempotentRequest, readIdempotencyKey, requestFingerprint, serviceIdempotencyKey, serviceRecordStatus } from '../http/idempotency.js';
 import { problem, ProblemError, type FieldError } from '../problems/problem.js';
 import { problemFromServiceError, toJsonPointer } from '../problems/service-errors.js';
 import { toApplicationBody } from '../views/application.js';
@@ -94,7 +94,10 @@ export async function executeCommand(
   const serviceKey = serviceIdempotencyKey(c.req.header('idempotency-key'));
   // A retry after a crash carries the If-Match of its first attempt, which the command itself made stale. When the
   // service recorded that attempt, the retry gets the first result instead of a 412.
-  const recorded = await serviceCompleted(dependencies.idempotency, actor.id, serviceKey);
+  const serviceRecord = await serviceRecordStatus(dependencies.idempotency, actor.id, serviceKey);
+  // Checked before any file is stored: the service would refuse the command while the key is in use.
+  if (serviceRecord === 'pending') throw problem('idempotency_request_in_progress', {}, { headers: { 'retry-after': '1' } });
+  const recorded = serviceRecord === 'completed';
   const expectedVersion = recorded ? undefined : checkIfMatch(c.req.header('if-match'), application.version, locale);
   if (validated.provisional !== undefined && !recorded) {
     const probe = await dependencies.service.dispatch(
@@ -106,7 +109,8 @@ export async function executeCommand(
     if (!probe.ok) throw problemFromServiceError(probe.error, locale, { value: validated.provisional, pointerPrefix: source.pointerPrefix });
   }
 
-  const payload = await validated.finalize();
+  // The service replays a recorded command by its files' content, so a retry does not store the files again.
+  const payload = recorded && validated.provisional !== undefined ? validated.provisional : await validated.finalize();
   const result = await dependencies.service.dispatch(
     application.id,
     actor,
