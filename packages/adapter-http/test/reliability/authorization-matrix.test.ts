@@ -222,6 +222,34 @@ describe('authorization matrix', () => {
     }
   });
 
+  it.each(applicationStates)('creation beside %s', async (state) => {
+    const template = templates.get(state) as Template;
+    const final = ['completed', 'discarded', 'declined', 'withdrawn', 'lapsed', 'closed'].includes(state);
+    // Applications for the course are accepted until the end of Wednesday 4 March 2026, Moscow time.
+    const open = Date.parse(template.at) < Date.parse('2026-03-04T21:00:00.000Z');
+    const created = open ? { status: 201, code: null } : { status: 409, code: 'command_blocked' };
+    // One non-final application per organization and program: the owner's organization already has this one.
+    const expected: Record<CallerName, { status: number; code: string | null }> = {
+      owner: final ? created : { status: 409, code: 'application_already_exists' },
+      stranger: created,
+      staff: { status: 403, code: 'command_forbidden' },
+      system: { status: 403, code: 'command_forbidden' },
+      anonymous: { status: 401, code: 'unauthenticated' },
+    };
+
+    for (const caller of callerNames) {
+      await system.reset(template);
+      const response = await system.request('POST', '/applications', { caller, json: { programId: template.stored.programId } });
+      const body = (await response.json()) as { code?: string };
+      const listed = await system.store.list();
+
+      expect(response.status, `POST /applications by ${caller} beside ${state}`).toBe(expected[caller].status);
+      expect(body.code ?? null, `POST /applications by ${caller} beside ${state}`).toBe(expected[caller].code);
+      expect(listed, `applications after POST /applications by ${caller} beside ${state}`).toHaveLength(expected[caller].status === 201 ? 2 : 1);
+      expect(await system.store.get(template.stored.id), `the ${state} application after POST /applications by ${caller}`).toEqual(template.stored);
+    }
+  });
+
   it.each(applicationStates)('commands in %s', async (state) => {
     const template = templates.get(state) as Template;
     const id = template.stored.id;

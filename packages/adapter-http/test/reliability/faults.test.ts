@@ -217,6 +217,46 @@ describe('store failures through HTTP', () => {
   });
 });
 
+describe('store failures of a creation through HTTP', () => {
+  it('leave one application at most', async () => {
+    const template = (await buildTemplates()).get('draft') as Template;
+    const headers = { 'idempotency-key': 'create-1' };
+    const faults = createStoreFaults();
+    const system = createSystem({ wrapStore: faults.wrap });
+    const create = () => system.request('POST', '/applications', { caller: 'stranger', json: { programId: template.stored.programId }, headers });
+    const applicationsOfStranger = async () => (await system.store.list({ organizationId: 'org-7701000000' })).map((application) => application.id);
+
+    await system.reset(template);
+    faults.arm(null);
+    const first = await create();
+    faults.disarm();
+    expect(first.status).toBe(201);
+    const trace = [...faults.calls];
+
+    for (let index = 0; index < trace.length; index += 1) {
+      for (const when of ['before', 'after'] as const) {
+        const point = `${when} ${trace[index]} (call ${index} of ${trace.join(', ')})`;
+        await system.reset(template);
+        faults.arm({ index, when });
+        const failed = await create();
+        faults.disarm();
+        expect(failed.status, `the response to a failure ${point}`).toBe(500);
+        expect((await applicationsOfStranger()).length, `applications after a failure ${point}`).toBeLessThanOrEqual(1);
+
+        let retried = await create();
+        if (retried.status === 409 && retried.headers.get('retry-after') !== null) {
+          system.clock.advance(60_000);
+          retried = await create();
+        }
+        const created = await applicationsOfStranger();
+        expect(retried.status, `the retry after a failure ${point}: ${await retried.clone().text()}`).toBe(201);
+        expect(created, `applications after a retry, failure ${point}`).toHaveLength(1);
+        expect(retried.headers.get('location'), `the location after a retry, failure ${point}`).toBe(`/applications/${created[0]}`);
+      }
+    }
+  });
+});
+
 /** Wraps a memory file store so that one `put` call fails, before or after storing. */
 function failingPuts(inner: MemoryFileStore, failing: { readonly call: number; readonly when: 'before' | 'after' }): FileStore {
   let calls = 0;
