@@ -118,6 +118,14 @@ export async function perform(world: World, real: Real, application: ModelApplic
   const expectation = procedure.expect(application, actors[actorKey], command, now);
   const step = describeStep(actorKey, command, application, now);
 
+  // The commands offered to the actor agree with the model: an accepted one is offered, one the state never takes is not.
+  const offered = await real.service.availableCommands(application.id, actors[actorKey]);
+  if (offered.ok && command.kind === 'valid') {
+    const entry = offered.commands.find((candidate) => candidate.type === command.type);
+    if (expectation.outcome === 'ok') ensure(entry?.available === true, `${command.type} is offered before ${step}`);
+    if (expectation.outcome === 'not_allowed') ensure(entry === undefined, `${command.type} is not offered before ${step}`);
+  }
+
   const result = await real.service.dispatch(application.id, actors[actorKey], { type: command.type, payload: command.payload });
   const outcome = result.ok ? 'ok' : result.error.code;
   expect(outcome, step).toBe(expectation.outcome);

@@ -40,7 +40,7 @@ const runsOf = (defaultRuns: number) => (Number.isInteger(environmentRuns) && en
 const seed = Number.isInteger(environmentSeed) && process.env['FIOCO_FC_SEED'] !== undefined ? { seed: environmentSeed } : {};
 
 /** Default runs per property, sized so that the file runs in well under a minute on a CI runner. */
-const defaultRuns = { fromDraft: 1200, fromCheckpoints: 1800 } as const;
+const defaultRuns = { fromDraft: 1000, fromCheckpoints: 1500 } as const;
 
 type Step = fc.AsyncCommand<World, Real>;
 
