@@ -33,15 +33,17 @@ export const organization = {
   headPosition: 'Директор',
 };
 
-/** A SNILS with a valid checksum for a 9-digit number above 001-001-998. */
+/** Returns a SNILS with a valid checksum for a 9-digit number above 001-001-998. */
 export function snils(number: number): string {
   const digits = String(number).padStart(9, '0');
   const sum = [...digits].reduce((total, digit, index) => total + Number(digit) * (9 - index), 0);
-  const check = sum < 100 ? sum : sum === 100 || sum === 101 ? 0 : sum % 101 === 100 ? 0 : sum % 101;
+  let check = sum % 101;
+  if (sum < 100) check = sum;
+  else if (sum === 100 || sum === 101 || check === 100) check = 0;
   return `${digits.slice(0, 3)}-${digits.slice(3, 6)}-${digits.slice(6, 9)} ${String(check).padStart(2, '0')}`;
 }
 
-/** A complete participant row; `serial` makes its SNILS, e-mail and diploma number unique. */
+/** Returns a complete participant row whose SNILS, e-mail and diploma number are unique to `serial`. */
 export function participantRow(serial: number): Record<string, string> {
   return {
     subject: serial % 2 === 0 ? 'russian' : 'mathematics',
@@ -84,8 +86,8 @@ export interface BuildContext {
 }
 
 /**
- * A command of a type for an application: `variant` picks a valid payload or a wrong one, `pick` picks the row or
- * the document it targets.
+ * Builds a command of a type for an application. `variant` picks a valid payload or a wrong one, and `pick` picks
+ * the row or the document it targets.
  */
 export function buildCommand(type: CommandType, variant: number, pick: number, application: ModelApplication, context: BuildContext): ModelCommand {
   const row = at(application.rows, pick);
@@ -310,8 +312,8 @@ export function buildCommand(type: CommandType, variant: number, pick: number, a
 }
 
 /**
- * The command a cooperative actor sends next to move the application along the procedure, with the actor who sends
- * it; `undefined` when the procedure has nothing left to do. `pick` varies the terms, the delivery and the results.
+ * Returns the command a cooperative actor sends next to move the application along the procedure, with that actor.
+ * Returns `undefined` when the procedure has nothing left to do. `pick` varies the terms, the delivery and the results.
  */
 export function nextHappyCommand(
   application: ModelApplication,

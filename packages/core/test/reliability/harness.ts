@@ -337,7 +337,7 @@ function checkInvariants(real: Real, stored: StoredApplication, step: string): v
   for (const date of dates) if (date !== undefined) ensure(calendar.isWorkingDay(date), on(`deadline ${date} falls on a working day`));
 }
 
-/** What nobody but the owner and staff may see: checked at the end of a run for every application. */
+/** Checks, at the end of a run, that only the owner and staff read each application in full. */
 export async function checkVisibility(world: World, real: Real): Promise<void> {
   for (const application of world.applications) {
     const stranger = application.organizationId === organizationA ? actors.other : actors.owner;
@@ -348,7 +348,7 @@ export async function checkVisibility(world: World, real: Real): Promise<void> {
     const listed = await real.service.list(stranger);
     expect(listed.map((view) => view.id), 'another organization lists the application').not.toContain(application.id);
 
-    // The clock sees a restricted view: no code word, no personal data of the participants.
+    // The system actor gets a restricted view: no code word, no personal data of the participants.
     const restricted = await real.service.get(application.id, actors.system);
     if (!restricted.ok) return expect.fail(`the system actor cannot read ${application.id}: ${restricted.error.code}`);
     expect(restricted.application.data.access, 'code word in a restricted view').toBeNull();
@@ -396,7 +396,7 @@ export async function checkpointOf(name: string, world: World, real: Real): Prom
   return { name, at: nowOf(real), world: structuredClone(world), applications };
 }
 
-/** A new run that starts where the checkpoint was taken. */
+/** Starts a new run where the checkpoint was taken. */
 export async function restore(checkpoint: Checkpoint, options: RealOptions = {}): Promise<{ world: World; real: Real }> {
   const real = createReal(checkpoint.at, options);
   for (const { stored, events } of checkpoint.applications) {
@@ -411,7 +411,7 @@ export function newWorld(): World {
   return { applications: [], serial: 0, steps: 0 };
 }
 
-/** A run with one new draft of the owner's organization. */
+/** Starts a run with one new draft of the owner's organization. */
 export async function freshRun(options: RealOptions = {}): Promise<{ world: World; real: Real }> {
   const world = newWorld();
   const real = createReal(startInstant, options);

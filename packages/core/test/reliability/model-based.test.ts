@@ -3,7 +3,7 @@
  * owning organization's representative, another organization's representative, staff and the system clock, while
  * the clock moves forward. They run against the service on the memory store and against an independent model of
  * the procedure (`procedure-model.ts`). After every step the service and the model must agree on the
- * answer, the state and the counts, and the invariants of the procedure must hold (`harness.ts`).
+ * outcome, the state and the counts, and the invariants of the procedure must hold (`harness.ts`).
  *
  * Runs: each property runs the number of times given in `defaultRuns` below; set `FIOCO_FC_RUNS=<n>` to run every
  * property n times instead (for example `FIOCO_FC_RUNS=5000 pnpm exec vitest run packages/core/test/reliability`).

@@ -27,7 +27,7 @@ export const concludedStates: ReadonlySet<ModelState> = new Set(['enrolled', 'cl
 
 export type ModelRole = 'representative' | 'staff' | 'system';
 
-/** Who may send each command, as the procedure's command table says. */
+/** Who may send each command, from the procedure's command table. */
 export const modelRoles: Record<CommandType, readonly ModelRole[]> = {
   'draft.update': ['representative'],
   'row.add': ['representative'],
@@ -150,7 +150,7 @@ export interface ModelApplication {
   messages: number;
 }
 
-/** What the service must answer to a command: the code (`ok` for success) and whether the clock wrote a tick first. */
+/** The outcome the service must return for a command: the error code, or `ok` for success. */
 export type ModelOutcome =
   | 'ok'
   | 'not_found'
@@ -162,7 +162,7 @@ export type ModelOutcome =
   | 'duplicate_application';
 
 /**
- * A command as the test sends it. `kind` says how the test built the payload: `valid` (well-formed, though a
+ * A command as the test sends it. `kind` tells how the test built the payload: `valid` (well-formed, though a
  * condition may still block it), `schema` (fails the payload schema) or `check` (passes the schema, fails a
  * well-formedness rule such as a SNILS checksum).
  */
@@ -177,7 +177,7 @@ export interface ModelActor {
   readonly organizationId?: string;
 }
 
-/** The expected answer to a command, and the change to make to the model once the service returned its ids. */
+/** The expected outcome of a command, and the change to make to the model once the service returned its ids. */
 export interface Expectation {
   readonly outcome: ModelOutcome;
   /** Whether the clock's tick before the command changed the application (and wrote an event). */
@@ -190,7 +190,7 @@ const day = 24 * 60 * 60 * 1000;
 const moscowDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow', year: 'numeric', month: '2-digit', day: '2-digit' });
 const moscowOffset = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Moscow', timeZoneName: 'longOffset' });
 
-/** The calendar date in Moscow at an instant. */
+/** Returns the calendar date in Moscow at an instant. */
 export function moscowDateOf(instant: string | Date): string {
   return moscowDate.format(new Date(instant));
 }
@@ -203,7 +203,7 @@ function offsetMsAt(ms: number): number {
   return sign * (Number(match[2]) * 60 + Number(match[3])) * 60 * 1000;
 }
 
-/** The instant a Moscow calendar day ends: 24:00 Moscow time, which is the next day's 00:00. */
+/** Returns the instant a Moscow calendar day ends: 24:00 Moscow time, which is the next day's 00:00. */
 export function endOfMoscowDay(date: string): string {
   const [year, month, dayOfMonth] = date.split('-').map(Number) as [number, number, number];
   const midnightUtc = Date.UTC(year, month - 1, dayOfMonth + 1);
@@ -237,7 +237,7 @@ export function missingDocuments(application: ModelApplication): { rowId: string
   );
 }
 
-/** Whether a draft meets every submission rule the model knows (requisites, terms, consents, rows, documents). */
+/** Checks a draft against the submission rules of the model: requisites, terms, consents, rows and documents. */
 export function isSubmittable(application: ModelApplication): boolean {
   const { form } = application;
   return (
@@ -263,7 +263,7 @@ export class ProcedureModel {
     readonly calendar: WorkCalendar,
   ) {}
 
-  /** A new draft created at `at`: its deadlines are counted from the course start. */
+  /** Returns a new draft, with its deadlines counted from the course start. */
   newApplication(id: string, organizationId: string): ModelApplication {
     const start = this.program.courseStart;
     return {
@@ -299,12 +299,12 @@ export class ProcedureModel {
     };
   }
 
-  /** Whether an application may be created at `at`: only before its submission deadline. */
+  /** Checks whether an application may be created at `at`: only before its submission deadline. */
   canCreateAt(at: string): boolean {
     return ms(at) < ms(endOfMoscowDay(this.calendar.addWorkingDays(this.program.courseStart, -7)));
   }
 
-  /** The end of the 3rd working day after the Moscow date of `at`, when a forward period of 3 working days ends. */
+  /** Returns the end of the 3rd working day after the Moscow date of `at`, when a period of 3 working days ends. */
   threeWorkingDaysAfter(at: string): string {
     return endOfMoscowDay(this.calendar.addWorkingDays(moscowDateOf(at), 3));
   }
@@ -332,7 +332,7 @@ export class ProcedureModel {
     );
   }
 
-  /** Whether the clock at `at` would lapse or flag the application; it changes nothing. */
+  /** Checks whether the clock at `at` would lapse or flag the application, without changing it. */
   tickChanges(application: ModelApplication, at: string): boolean {
     return this.tick(structuredClone(application), at);
   }
@@ -384,13 +384,13 @@ export class ProcedureModel {
     }
   }
 
-  /** Whether the course's last day has come at `at` (Moscow date). */
+  /** Checks whether the course's last day has come at `at` (Moscow date). */
   isLastDayReached(at: string): boolean {
     return moscowDateOf(at) >= this.program.courseEnd;
   }
 
   /**
-   * The expected answer of the service to a command on an application at `at`, in the service's order: another
+   * Returns the expected outcome of a command on an application at `at`, in the service's order: another
    * organization's representative finds nothing, then the role, the payload schema, the clock, the payload rules,
    * the state and the state's conditions.
    */
@@ -433,7 +433,7 @@ export class ProcedureModel {
     };
   }
 
-  /** Accepts or refuses a command in the application's state (after the tick) and says how to apply it. */
+  /** Accepts or refuses a command in the application's state (after the tick), with the change it makes. */
   private decide(
     application: ModelApplication,
     actor: ModelActor,
@@ -714,7 +714,7 @@ export class ProcedureModel {
     throw new Error(`The model has no rule for ${String(type satisfies never)}`);
   }
 
-  /** The next deadline instants after `at` that matter for the application, earliest first. */
+  /** Returns the deadline instants after `at` that matter for the application, earliest first. */
   upcomingDeadlines(application: ModelApplication, at: string): string[] {
     const candidates = [
       application.submissionEndsAt,
