@@ -220,6 +220,7 @@ describe('service errors', () => {
     not_allowed: { code: 'not_allowed', operation: 'row.add', state: 'submitted' },
     blocked: { code: 'blocked', operation: 'contract.confirm', reasons: [] },
     duplicate_application: { code: 'duplicate_application', existingId: 'a-1', programTitle: program.title },
+    calendar_out_of_range: { code: 'calendar_out_of_range', operation: 'closing.issue', year: 2028 },
   };
 
   it('have a message for every code in both languages', () => {

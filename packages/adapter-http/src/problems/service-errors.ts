@@ -18,6 +18,9 @@ export const problemCodeByServiceError = {
   not_allowed: 'command_not_allowed',
   blocked: 'command_blocked',
   duplicate_application: 'application_already_exists',
+  // A command opens a deadline in a year the production calendar has no data for: the same problem as a calendar
+  // endpoint asked about a date outside it.
+  calendar_out_of_range: 'date_outside_calendar',
 } as const satisfies Record<ServiceErrorCode, ProblemCode>;
 
 /** Writes a path of a value as a JSON pointer (RFC 6901): `['participants', 2, 'snils']` → `/participants/2/snils`. */
@@ -63,6 +66,7 @@ export function problemFromServiceError(
     members: {
       ...(error.state ? { state: error.state } : {}),
       ...(error.existingId ? { existingApplicationId: error.existingId } : {}),
+      ...(error.year !== undefined ? { year: error.year } : {}),
       ...(error.currentVersion !== undefined ? { currentETag: versionETag(error.currentVersion, locale) } : {}),
     },
     ...(error.currentVersion !== undefined ? { headers: { etag: versionETag(error.currentVersion, locale) } } : {}),

@@ -11,7 +11,8 @@ import type { Role } from '../model/actor.js';
 /**
  * Every error code of the service, a closed union. Suggested HTTP statuses: `not_found`, `program_not_found` →
  * 404; `forbidden` → 403; `invalid_payload`, `rule_violations`, `idempotency_mismatch`, `invalid_program` → 422;
- * `version_conflict` → 412; `not_allowed`, `blocked`, `duplicate_application`, `idempotency_in_progress` → 409.
+ * `version_conflict` → 412; `not_allowed`, `blocked`, `duplicate_application`, `idempotency_in_progress` → 409;
+ * `calendar_out_of_range` (a command opens a deadline in a year the production calendar has no data for) → 422.
  *
  * @example
  * ```ts
@@ -33,6 +34,7 @@ export const serviceErrorCodes = [
   'not_allowed',
   'blocked',
   'duplicate_application',
+  'calendar_out_of_range',
 ] as const;
 
 /**
@@ -85,6 +87,8 @@ export interface ServiceError {
   readonly state?: ApplicationState;
   readonly currentVersion?: number;
   readonly existingId?: string;
+  /** The year the production calendar has no data for, with `calendar_out_of_range`. */
+  readonly year?: number;
 }
 
 /**
@@ -143,7 +147,8 @@ export type ErrorDetails =
       readonly code: 'duplicate_application';
       readonly existingId: string;
       readonly programTitle: LocalizedText;
-    };
+    }
+  | { readonly code: 'calendar_out_of_range'; readonly operation: CommandType; readonly year: number };
 
 const roleLabels: Record<Role, LocalizedText> = {
   representative: { ru: 'представитель организации', en: 'organization representative' },
@@ -274,6 +279,13 @@ export function serviceError(details: ErrorDetails, locale: Locale = 'ru'): Serv
         ? `У организации уже есть незавершённая заявка «${existingId}» на программу «${programTitle.ru}». Новую можно создать, когда эта завершится.`
         : `The organization already has an unfinished application "${existingId}" for the program "${programTitle.en}". A new one can be created once it ends.`,
       existingId,
+    }))
+    .with({ code: 'calendar_out_of_range' }, ({ code, operation, year }) => ({
+      code,
+      message: ru
+        ? `Команда «${operationLabel(operation, locale)}» не выполнена: в производственном календаре нет данных за ${year} год, а срок, который она открывает, приходится на этот год. Администратор системы должен добавить ${year} год в календарь функцией extendCalendar.`
+        : `The command "${operationLabel(operation, locale)}" was not carried out: the production calendar has no data for ${year}, the year a deadline it opens falls in. The system administrator must add ${year} to the calendar with extendCalendar.`,
+      year,
     }))
     .exhaustive();
 }

@@ -262,6 +262,16 @@ async function fingerprintOf(request: unknown): Promise<string> {
   return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
+/**
+ * The year a calendar's `RangeError` says it has no data for. Both errors of a work calendar beyond its data (a date
+ * outside it, a count of working days running past it) name the year in their `extendCalendar` hint.
+ */
+function missingCalendarYear(error: unknown): number | undefined {
+  if (!(error instanceof RangeError)) return undefined;
+  const named = /years: \{ '(\d{4})'/.exec(error.message) ?? /has no data for (\d{4})/.exec(error.message);
+  return named?.[1] === undefined ? undefined : Number(named[1]);
+}
+
 function catalogOf(programs: ProgramCatalog | readonly Program[]): ProgramCatalog {
   if (!Array.isArray(programs)) return programs as ProgramCatalog;
   const byId = new Map((programs as readonly Program[]).map((program) => [program.id, program]));
@@ -452,7 +462,16 @@ export function createApplicationService(options: ApplicationServiceOptions): Ap
         return rejectWith(failure({ code: 'blocked', operation: type, reasons }, locale));
       }
 
-      const next = assertHealthy(transition(machine, snapshot, event)[0]);
+      // A deadline the command opens (originals after the act, a replaced document's review) may fall in a year the
+      // calendar has no data for: a refusal the host fixes by extending the calendar, not a crash.
+      let next: ApplicationSnapshot;
+      try {
+        next = assertHealthy(transition(machine, snapshot, event)[0]);
+      } catch (error) {
+        const year = missingCalendarYear(error);
+        if (year === undefined) throw error;
+        return rejectWith(failure({ code: 'calendar_out_of_range', operation: type, year }, locale));
+      }
       const events: ApplicationEventRecord[] = [];
       if (pre.changed) events.push(eventRecord(current.id, current.version + 1, tickEvent(at), stateOf(snapshot)));
       const version = current.version + events.length + 1;
