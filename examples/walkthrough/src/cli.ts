@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Locale } from '@fioco-flow/rules';
 import { loadApplicationFile } from './load-file.js';
-import { printTimeline } from './print.js';
+import { printStop, printTimeline } from './print.js';
 import { runScenario } from './run.js';
 
 const defaultFile = fileURLToPath(new URL('../application.json', import.meta.url));
@@ -35,7 +35,8 @@ const processOutput: Output = {
 
 /**
  * Runs the walkthrough command line and returns its exit code: 0 when the scenario ran as the file expects,
- * 1 for an invalid or unreadable file, 2 for bad arguments, 3 when a step's outcome differs from its `expect`.
+ * 1 for an invalid or unreadable file, 2 for bad arguments, 3 when a step's outcome differs from its `expect` (a step
+ * without `expect` should be accepted; its refusal stops the run).
  */
 export async function main(argv: readonly string[], output: Output = processOutput): Promise<number> {
   let values: { locale?: string | undefined; help?: boolean | undefined };
@@ -85,6 +86,7 @@ export async function main(argv: readonly string[], output: Output = processOutp
 
   const timeline = await runScenario(loaded.file, { locale });
   output.out(printTimeline(timeline, locale));
+  if (timeline.stopped !== undefined) output.err(printStop(timeline.stopped, locale));
   return timeline.unexpectedOutcomes === 0 ? 0 : 3;
 }
 

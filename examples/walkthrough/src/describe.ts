@@ -59,8 +59,7 @@ export class Describer {
   }
 
   fileName(ref: FileRef | { name: string; size: number }): string {
-    const size = this.ru ? `${ref.size} байт` : `${ref.size} bytes`;
-    return `${this.quote(ref.name)} (${size})`;
+    return `${this.quote(ref.name)} (${formatSize(ref.size, this.locale)})`;
   }
 
   /** Quotes a text the way the language does: «…» in Russian, "…" in English. */
@@ -361,6 +360,12 @@ export class Describer {
     }
     return lines;
   }
+}
+
+/** Formats a file size in bytes with the noun agreeing with the number: 1 байт, 2–4 байта, 5–20 байт, 21 байт. */
+export function formatSize(bytes: number, locale: Locale): string {
+  if (locale === 'en') return `${bytes} ${bytes === 1 ? 'byte' : 'bytes'}`;
+  return `${bytes} ${plural(bytes, 'байт', 'байта', 'байт')}`;
 }
 
 function lowerFirst(text: string): string {

@@ -1,7 +1,7 @@
 import { renderDeadline, type Locale } from '@fioco-flow/rules';
 import { formatMoscowInstant } from './format.js';
 import { actionLabels, roleLabels } from './texts.js';
-import type { Timeline, TimelineEntry } from './timeline.js';
+import type { ScenarioStop, Timeline, TimelineEntry } from './timeline.js';
 
 const words = {
   ru: {
@@ -45,6 +45,29 @@ export function printTimeline(timeline: Timeline, locale: Locale = 'ru'): string
   for (const line of timeline.final.lines) lines.push(`  ${line}`);
   if (timeline.unexpectedOutcomes > 0) lines.push('', text.unexpected(timeline.unexpectedOutcomes));
 
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Explains why the run stopped at a refused step: which step, the service's reasons, and how to fix the file.
+ * The command line prints it to standard error after the timeline.
+ */
+export function printStop(stop: ScenarioStop, locale: Locale = 'ru'): string {
+  const step = `steps[${stop.stepIndex}]`;
+  const lines =
+    locale === 'ru'
+      ? [
+          `Сценарий остановлен на шаге ${step} (${stop.action}): шаг отклонён, а в файле он не отмечен "expect": "refused".`,
+          'Причины отказа:',
+          ...stop.reasons.map((reason) => `  • ${reason}`),
+          `Не выполнено шагов: ${stop.skippedSteps}. Исправьте данные в файле; если отказ и есть цель сценария, добавьте шагу "expect": "refused".`,
+        ]
+      : [
+          `The scenario stopped at ${step} (${stop.action}): the step was refused, and the file does not mark it "expect": "refused".`,
+          'Reasons for the refusal:',
+          ...stop.reasons.map((reason) => `  • ${reason}`),
+          `Steps not run: ${stop.skippedSteps}. Fix the data in the file; if the refusal is the point of the scenario, give the step "expect": "refused".`,
+        ];
   return `${lines.join('\n')}\n`;
 }
 

@@ -14,7 +14,7 @@ import { ScenarioIds, commandsOf, programOf, rowFields } from './commands.js';
 import { Describer } from './describe.js';
 import { SYSTEM_ACTOR, type ApplicationFile, type Step } from './file-format.js';
 import { shortName } from './format.js';
-import type { StepOutcome, Timeline, TimelineActor, TimelineEntry } from './timeline.js';
+import type { ScenarioStop, StepOutcome, Timeline, TimelineActor, TimelineEntry } from './timeline.js';
 
 export interface RunOptions {
   readonly locale?: Locale;
@@ -48,7 +48,15 @@ export async function runScenario(file: ApplicationFile, options: RunOptions = {
   });
 
   const run = new ScenarioRun(file, service, clock, ids, describer, locale);
-  for (const step of file.steps) await run.step(step);
+  for (const [index, step] of file.steps.entries()) {
+    const outcome = await run.step(step);
+    // A refusal the file did not announce leaves the application short of what the next steps assume, so the
+    // run stops at it instead of piling up refusals that follow from the first.
+    if (!outcome.accepted && step.expect !== 'refused') {
+      run.stop({ stepIndex: index, action: step.action, reasons: outcome.reasons, skippedSteps: file.steps.length - index - 1 });
+      break;
+    }
+  }
   return run.timeline(calendar);
 }
 
@@ -59,6 +67,7 @@ class ScenarioRun {
   private readonly entries: TimelineEntry[] = [];
   private courseDeadlines: Deadline[] = [];
   private unexpected = 0;
+  private stopped: ScenarioStop | undefined;
 
   constructor(
     private readonly file: ApplicationFile,
@@ -69,7 +78,7 @@ class ScenarioRun {
     private readonly locale: Locale,
   ) {}
 
-  async step(step: Step): Promise<void> {
+  async step(step: Step): Promise<StepOutcome> {
     await this.advanceClockTo(step.at);
     this.clock.set(step.at);
 
@@ -80,6 +89,8 @@ class ScenarioRun {
     const after = this.view;
     const details = step.action === 'add_rows' ? this.describer.stepDetails(step, after?.data) : detailsBefore;
 
+    // A step without `expect` is meant to be accepted; its refusal is an unexpected outcome too.
+    const expected = step.expect ?? (outcome.accepted ? undefined : 'accepted');
     const entry: TimelineEntry = {
       at: step.at,
       actor: this.actorOf(step.actor),
@@ -94,12 +105,15 @@ class ScenarioRun {
               ...(before === null ? [] : this.describer.clockNotices(before.data, after)),
             ]
           : [],
-      ...(step.expect === undefined
-        ? {}
-        : { expectation: { expected: step.expect, met: (step.expect === 'accepted') === outcome.accepted } }),
+      ...(expected === undefined ? {} : { expectation: { expected, met: (expected === 'accepted') === outcome.accepted } }),
     };
     if (entry.expectation !== undefined && !entry.expectation.met) this.unexpected += 1;
     this.entries.push(entry);
+    return outcome;
+  }
+
+  stop(stop: ScenarioStop): void {
+    this.stopped = stop;
   }
 
   timeline(calendar: WorkCalendar): Timeline {
@@ -131,6 +145,7 @@ class ScenarioRun {
         lines: view === null ? [] : this.describer.finalLines(view),
       },
       unexpectedOutcomes: this.unexpected,
+      ...(this.stopped === undefined ? {} : { stopped: this.stopped }),
     };
   }
 

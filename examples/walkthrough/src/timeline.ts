@@ -10,8 +10,20 @@ export interface Timeline {
   readonly header: TimelineHeader;
   readonly entries: readonly TimelineEntry[];
   readonly final: TimelineFinal;
-  /** Steps whose outcome differs from the `expect` the file gave them. */
+  /** Steps whose outcome differs from the `expect` the file gave them; a step without `expect` should be accepted. */
   readonly unexpectedOutcomes: number;
+  /** Set when a step was refused although the file did not mark it `expect: "refused"`: the run stopped there. */
+  readonly stopped?: ScenarioStop;
+}
+
+/** The step an unexpected refusal stopped the run at, with the service's reasons. */
+export interface ScenarioStop {
+  /** Index of the step in the file's `steps`, counted from 0. */
+  readonly stepIndex: number;
+  readonly action: StepAction;
+  readonly reasons: readonly string[];
+  /** Steps of the file left unrun. */
+  readonly skippedSteps: number;
 }
 
 export interface TimelineHeader {

@@ -112,6 +112,26 @@ describe('walkthrough command line', () => {
     expect(stderr).toContain('Неизвестный язык «de»');
   });
 
+  it('stops at a refusal the file did not expect and lists its reasons', () => {
+    const path = writeVariant('no-snils.json', (file) => {
+      delete file.participants[0].snils;
+    });
+    const { code, stdout, stderr } = runCli([path]);
+
+    expect(code).toBe(3);
+    expect(stdout).toContain('! ожидалось, что шаг будет выполнен');
+    expect(stdout).not.toContain('принимает документы');
+    expect(stdout).toContain('Итог: Черновик');
+    expect(stderr).toContain('Сценарий остановлен на шаге steps[5] (submit): шаг отклонён, а в файле он не отмечен "expect": "refused".');
+    expect(stderr).toContain('Причины отказа:\n  • Заявку нельзя отправить: 1 нарушение. Не заполнено поле «СНИЛС» участника в строке 1 (Кузнецова Е. П.).');
+    expect(stderr).toContain('Не выполнено шагов: 18.');
+
+    const english = runCli([path, '--locale', 'en']);
+    expect(english.code).toBe(3);
+    expect(english.stderr).toContain('The scenario stopped at steps[5] (submit)');
+    expect(english.stderr).toContain('The field "SNILS" of the participant in row 1 (Кузнецова Е. П.) is empty.');
+  });
+
   it('exits with 3 on an unexpected outcome', () => {
     const path = writeVariant('unexpected.json', (file) => {
       file.steps[5].expect = 'refused';

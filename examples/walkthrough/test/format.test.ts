@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatSize } from '../src/describe.js';
 import { formatMoscowInstant, shortName } from '../src/format.js';
 import { formatPath } from '../src/load-file.js';
 
@@ -41,5 +42,32 @@ describe('formatPath', () => {
 
   it('returns an empty string for the root', () => {
     expect(formatPath([])).toBe('');
+  });
+});
+
+describe('formatSize', () => {
+  it('agrees the Russian noun with the number', () => {
+    const sizes = [1, 2, 4, 5, 11, 12, 14, 21, 22, 53, 100, 111, 1001, 1022];
+    expect(sizes.map((size) => formatSize(size, 'ru'))).toEqual([
+      '1 байт',
+      '2 байта',
+      '4 байта',
+      '5 байт',
+      '11 байт',
+      '12 байт',
+      '14 байт',
+      '21 байт',
+      '22 байта',
+      '53 байта',
+      '100 байт',
+      '111 байт',
+      '1001 байт',
+      '1022 байта',
+    ]);
+  });
+
+  it('writes English sizes', () => {
+    expect(formatSize(1, 'en')).toBe('1 byte');
+    expect(formatSize(53, 'en')).toBe('53 bytes');
   });
 });

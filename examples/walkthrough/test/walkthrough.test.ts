@@ -100,7 +100,7 @@ describe('demo application', () => {
   });
 
   it('prints the message attachment', () => {
-    expect(output.stdout).toMatch(/Вложение: «Приказ_о_направлении_на_обучение_№_41-о\.pdf» \(\d+ байт\)/);
+    expect(output.stdout).toMatch(/Вложение: «Приказ_о_направлении_на_обучение_№_41-о\.pdf» \(\d+ байта?\)/);
   });
 
   it('prints the final package row by row', () => {
@@ -154,6 +154,26 @@ describe('late submission', () => {
     const timeline = await runScenario({ ...file, steps });
     expect(timeline.final.state).toBe('lapsed');
     expect(timeline.unexpectedOutcomes).toBe(1);
+  });
+
+  it('stops at a refused step without expect', async () => {
+    const file = loadBundled('application.json');
+    const participants = file.participants.map((row, index) => (index === 0 ? { ...row, lastName: '' } : row));
+    const timeline = await runScenario({ ...file, participants });
+    const submitIndex = file.steps.findIndex((step) => step.action === 'submit');
+
+    expect(timeline.entries.at(-1)?.action).toBe('submit');
+    expect(timeline.entries.at(-1)?.expectation).toEqual({ expected: 'accepted', met: false });
+    expect(timeline.unexpectedOutcomes).toBe(1);
+    expect(timeline.final.state).toBe('draft');
+    expect(timeline.stopped).toMatchObject({ stepIndex: submitIndex, action: 'submit', skippedSteps: file.steps.length - submitIndex - 1 });
+    expect(timeline.stopped?.reasons.join(' ')).toContain('«Фамилия»');
+  });
+
+  it('runs on after a refusal the file expects', async () => {
+    const timeline = await runScenario(loadBundled('late-submission.json'));
+    expect(timeline.stopped).toBeUndefined();
+    expect(timeline.unexpectedOutcomes).toBe(0);
   });
 });
 
