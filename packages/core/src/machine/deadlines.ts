@@ -3,6 +3,7 @@ import {
   computeDeadlines,
   defaultDeadlinePolicy,
   type ApplicationDeadlines,
+  type DayDescription,
   type Deadline,
   type DeadlinePolicy,
   type IsoDate,
@@ -113,6 +114,12 @@ export function originalsDeadline(data: ApplicationData, actPostedAt: string, de
 /**
  * Every deadline of an application with full explanations: submission and contract always, review once submitted,
  * a review due date per document version uploaded after submission, originals once the act was posted (paper).
+ *
+ * The dates are the ones stored in the application, which the clock enforces. A deadline is fixed when its event
+ * happens, so replaying the events on the same calendar reproduces the stored snapshot. Re-deriving enforced deadlines
+ * from a calendar updated later would make a lapse depend on when the calendar was replaced. The explanation is counted
+ * on the current calendar; where a later calendar update (a provisional year replaced by its decree) moved the
+ * recomputed date, it lists the days up to the stored date on the current calendar, so it shows the new day off.
  */
 export function applicationDeadlines(data: ApplicationData, dependencies: CalendarDependencies): ApplicationDeadlines {
   const submittedAt = data.submission?.submittedAt;
@@ -121,11 +128,58 @@ export function applicationDeadlines(data: ApplicationData, dependencies: Calend
     return latest?.reviewDue === undefined ? [] : [{ documentId: document.id, uploadedAt: latest.uploadedAt }];
   });
   const actPostedAt = data.closing?.issuedAt;
-  return computeForData(data, dependencies, {
+  const computed = computeForData(data, dependencies, {
     ...(submittedAt === undefined ? {} : { submittedAt }),
     ...(documentUploads.length === 0 ? {} : { documentUploads }),
     ...(actPostedAt === undefined ? {} : { actPostedAt }),
   });
+
+  const organizationCalendar = dependencies.organizationCalendar?.(data.organizationId);
+  const enforced = (deadline: Deadline, stored: DeadlineSummary | null | undefined): Deadline => {
+    const calendar = deadline.kind === 'originals' ? (organizationCalendar ?? dependencies.calendar) : dependencies.calendar;
+    return stored === null || stored === undefined ? deadline : withStoredDate(deadline, stored, calendar);
+  };
+  const reviewDueOf = (documentId: string | undefined) => data.documents.find((document) => document.id === documentId)?.versions.at(-1)?.reviewDue;
+
+  return {
+    submission: enforced(computed.submission, data.deadlines.submission),
+    contract: enforced(computed.contract, data.deadlines.contract),
+    ...(computed.review === undefined ? {} : { review: enforced(computed.review, data.deadlines.review) }),
+    documentReviews: computed.documentReviews.map((review) => enforced(review, reviewDueOf(review.documentId))),
+    ...(computed.originals === undefined ? {} : { originals: enforced(computed.originals, data.deadlines.originals) }),
+  };
+}
+
+/** Returns the ISO date `days` calendar days after `date` (UTC arithmetic, so the machine's time zone has no effect). */
+function addDays(date: IsoDate, days: number): IsoDate {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+}
+
+/**
+ * Gives a recomputed deadline the stored date, end and provisional flag. When the dates differ, the counted and
+ * skipped days are listed again between the anchor and the stored date, in the same way computeDeadlines walks them.
+ */
+function withStoredDate(deadline: Deadline, stored: DeadlineSummary, calendar: WorkCalendar): Deadline {
+  const fixed = { ...deadline, endsAt: stored.endsAt, provisional: stored.provisional };
+  if (deadline.date === stored.date) return fixed;
+
+  const { anchor, direction, mode } = deadline.explanation;
+  const from = direction === 'forward' ? addDays(anchor, 1) : mode === 'full-days' ? addDays(stored.date, 1) : stored.date;
+  const to = direction === 'forward' ? stored.date : addDays(anchor, -1);
+  const countedDays: IsoDate[] = [];
+  const skippedDays: DayDescription[] = [];
+  const countedWorkingWeekends: DayDescription[] = [];
+  for (let date = from; date <= to; date = addDays(date, 1)) {
+    const day = calendar.describeDay(date);
+    if (!day.working) {
+      skippedDays.push(day);
+      continue;
+    }
+    countedDays.push(date);
+    if (day.kind === 'working_weekend') countedWorkingWeekends.push(day);
+  }
+  return { ...fixed, date: stored.date, explanation: { ...deadline.explanation, countedDays, skippedDays, countedWorkingWeekends } };
 }
 
 function computeForData(
