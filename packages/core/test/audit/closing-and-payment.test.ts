@@ -263,9 +263,10 @@ describe('a deadline beyond the calendar data', () => {
     const before = await stored(harness, id);
 
     harness.clock.set('2027-12-29T07:00:00.000Z');
-    const attempt = harness.service.dispatch(id, staff, { type: 'closing.issue', payload: { act: testFile('act') } });
-    await expect(attempt).rejects.toThrow(RangeError);
-    await expect(harness.service.dispatch(id, staff, { type: 'closing.issue', payload: { act: testFile('act') } })).rejects.toThrow(/extendCalendar.*'2028'/s);
+    const error = await refusal(harness.service.dispatch(id, staff, { type: 'closing.issue', payload: { act: testFile('act') } }));
+    expect(error.code).toBe('calendar_out_of_range');
+    expect(error.year).toBe(2028);
+    expect(error.message).toMatch(/2028 год.*extendCalendar/s);
     const after = await stored(harness, id);
     expect(after.version).toBe(before.version);
     expect(after.state).toBe('enrolled');
