@@ -22,6 +22,8 @@ const usage: Record<Locale, string> = {
   ].join('\n'),
 };
 
+const options = { locale: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
+
 /** Output streams of the command line: standard output for the timeline, standard error for problems. */
 export interface Output {
   out(text: string): void;
@@ -35,8 +37,8 @@ const processOutput: Output = {
 
 /**
  * Runs the walkthrough command line and returns its exit code: 0 when the scenario ran as the file expects,
- * 1 for an invalid or unreadable file, 2 for bad arguments, 3 when a step's outcome differs from its `expect` (a step
- * without `expect` should be accepted; its refusal stops the run).
+ * 1 for an invalid or unreadable file, 2 for bad arguments, 3 when a step's outcome differs from its `expect`.
+ * A step without `expect` should be accepted, so its refusal stops the run with 3.
  */
 export async function main(argv: readonly string[], output: Output = processOutput): Promise<number> {
   let values: { locale?: string | undefined; help?: boolean | undefined };
@@ -45,10 +47,12 @@ export async function main(argv: readonly string[], output: Output = processOutp
     ({ values, positionals } = parseArgs({
       args: [...argv],
       allowPositionals: true,
-      options: { locale: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options,
     }));
-  } catch (error) {
-    output.err(`${error instanceof Error ? error.message : String(error)}\n\n${usage.ru}\n`);
+  } catch {
+    // Node's own message is English, so the bad argument is found again and named in the user's language.
+    const locale = requestedLocale(argv);
+    output.err(`${badArgumentMessage(argv, locale)}\n\n${usage[locale]}\n`);
     return 2;
   }
 
@@ -88,6 +92,34 @@ export async function main(argv: readonly string[], output: Output = processOutp
   output.out(printTimeline(timeline, locale));
   if (timeline.stopped !== undefined) output.err(printStop(timeline.stopped, locale));
   return timeline.unexpectedOutcomes === 0 ? 0 : 3;
+}
+
+/** Returns `en` when the arguments ask for English (`--locale en` or `--locale=en`), so that even an argument error speaks it. */
+function requestedLocale(argv: readonly string[]): Locale {
+  const index = argv.indexOf('--locale');
+  return argv.includes('--locale=en') || (index >= 0 && argv[index + 1] === 'en') ? 'en' : 'ru';
+}
+
+/** Names the first argument the command line does not accept: an unknown option, `--locale` without a language, `--help=…`. */
+function badArgumentMessage(argv: readonly string[], locale: Locale): string {
+  const { tokens } = parseArgs({ args: [...argv], allowPositionals: true, strict: false, tokens: true, options });
+  const ru = locale === 'ru';
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue;
+    if (token.name === 'locale' && (token.value === undefined || token.value.startsWith('-'))) {
+      return ru ? 'После --locale укажите язык: --locale ru или --locale en.' : 'Give a language after --locale: --locale ru or --locale en.';
+    }
+    if ((token.name === 'help' || token.name === 'h') && token.inlineValue === true) {
+      return ru ? `Параметр ${token.rawName} пишется без значения: «${token.rawName}».` : `Option ${token.rawName} takes no value: "${token.rawName}".`;
+    }
+    if (token.name !== 'locale' && token.name !== 'help' && token.name !== 'h') {
+      return ru
+        ? `Неизвестный параметр «${token.rawName}». Допустимы --locale ru|en и --help; путь к файлу, начинающийся с «-», пишите после «--».`
+        : `Unknown option "${token.rawName}". The options are --locale ru|en and --help; put a file path that starts with "-" after "--".`;
+    }
+  }
+  const argumentsText = argv.join(' ');
+  return ru ? `Аргументы «${argumentsText}» не разобраны.` : `Could not parse the arguments "${argumentsText}".`;
 }
 
 /**

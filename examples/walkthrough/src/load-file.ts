@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import {
   formatViolation,
   validateOrganization,
@@ -39,13 +40,8 @@ export function parseApplicationFile(source: string, locale: Locale = 'ru'): Loa
   let json: unknown;
   try {
     json = JSON.parse(source);
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    const message =
-      locale === 'ru'
-        ? `Файл не является корректным JSON: ${detail}. Проверьте запятые, кавычки и скобки.`
-        : `The file is not valid JSON: ${detail}. Check the commas, quotes and brackets.`;
-    return { ok: false, problems: [{ path: '', message }] };
+  } catch {
+    return { ok: false, problems: [{ path: '', message: jsonSyntaxMessage(source, locale) }] };
   }
 
   const parsed = applicationFileSchema.safeParse(json, { reportInput: true });
@@ -142,6 +138,71 @@ export function formatPath(path: readonly (string | number)[]): string {
     if (typeof key === 'number') return `${text}[${key}]`;
     return text === '' ? key : `${text}.${key}`;
   }, '');
+}
+
+// Keyed by jsonc-parser's error names: its codes are a const enum, which this build's module settings cannot read.
+const syntaxProblems: Record<Locale, Partial<Record<ReturnType<typeof printParseErrorCode>, string>>> = {
+  ru: {
+    ValueExpected: 'ожидается значение',
+    PropertyNameExpected: 'ожидается имя поля в двойных кавычках (нет ли лишней запятой перед «}»?)',
+    CommaExpected: 'не хватает запятой',
+    ColonExpected: 'после имени поля нужно двоеточие',
+    CloseBraceExpected: 'не хватает закрывающей скобки «}»',
+    CloseBracketExpected: 'не хватает закрывающей скобки «]»',
+    EndOfFileExpected: 'после конца JSON идёт лишний текст',
+    InvalidSymbol: 'недопустимый символ (строки пишутся в двойных кавычках)',
+    InvalidCommentToken: 'комментарии в JSON не допускаются',
+    UnexpectedEndOfString: 'строковое значение не закрыто двойной кавычкой',
+    UnexpectedEndOfComment: 'комментарии в JSON не допускаются',
+    UnexpectedEndOfNumber: 'число записано неверно',
+    InvalidNumberFormat: 'число записано неверно',
+    InvalidUnicode: 'неверная последовательность \\u в строковом значении',
+    InvalidEscapeCharacter: 'неверная последовательность с обратной косой чертой в строковом значении',
+    InvalidCharacter: 'недопустимый символ в строковом значении (перевод строки или табуляция пишутся как \\n и \\t)',
+  },
+  en: {
+    ValueExpected: 'a value is expected',
+    PropertyNameExpected: 'a field name in double quotes is expected (is there an extra comma before "}"?)',
+    CommaExpected: 'a comma is missing',
+    ColonExpected: 'a colon must follow the field name',
+    CloseBraceExpected: 'a closing "}" is missing',
+    CloseBracketExpected: 'a closing "]" is missing',
+    EndOfFileExpected: 'text follows the end of the JSON value',
+    InvalidSymbol: 'invalid symbol (strings take double quotes)',
+    InvalidCommentToken: 'JSON allows no comments',
+    UnexpectedEndOfString: 'a string is not closed with a double quote',
+    UnexpectedEndOfComment: 'JSON allows no comments',
+    UnexpectedEndOfNumber: 'a number is written wrong',
+    InvalidNumberFormat: 'a number is written wrong',
+    InvalidUnicode: 'invalid \\u sequence in a string',
+    InvalidEscapeCharacter: 'invalid backslash sequence in a string',
+    InvalidCharacter: 'invalid character in a string (write a line break or a tab as \\n and \\t)',
+  },
+};
+
+/**
+ * Describes the first JSON syntax error with its line and column, counted from 1. The strict parse has already
+ * failed, and jsonc-parser, with comments and trailing commas turned off, finds where.
+ */
+function jsonSyntaxMessage(source: string, locale: Locale): string {
+  const errors: ParseError[] = [];
+  parseJsonc(source, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const first = errors[0];
+  const ru = locale === 'ru';
+  if (first === undefined) {
+    return ru ? 'Файл не является корректным JSON. Проверьте запятые, кавычки и скобки.' : 'The file is not valid JSON. Check the commas, quotes and brackets.';
+  }
+  const before = source.slice(0, first.offset).split('\n');
+  const line = before.length;
+  const column = (before.at(-1) ?? '').length + 1;
+  const problem = syntaxProblems[locale][printParseErrorCode(first.error)] ?? (ru ? 'синтаксическая ошибка' : 'syntax error');
+  const where =
+    first.offset >= source.length
+      ? ru ? `в конце файла (строка ${line}, столбец ${column})` : `at the end of the file (line ${line}, column ${column})`
+      : ru ? `в строке ${line}, столбце ${column}` : `at line ${line}, column ${column}`;
+  return ru
+    ? `Файл не является корректным JSON: ${where} ${problem}. Проверьте запятые, кавычки и скобки.`
+    : `The file is not valid JSON: ${where}, ${problem}. Check the commas, quotes and brackets.`;
 }
 
 function unreadableMessage(path: string, error: unknown, locale: Locale): string {

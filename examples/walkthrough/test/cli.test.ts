@@ -87,7 +87,33 @@ describe('walkthrough command line', () => {
     const { code, stderr } = runCli([path]);
 
     expect(code).toBe(1);
-    expect(stderr).toContain('Файл не является корректным JSON');
+    expect(stderr).toContain('Файл не является корректным JSON: в конце файла (строка 1, столбец 12) ожидается значение.');
+    expect(stderr).not.toContain('Unexpected');
+  });
+
+  it('names an unknown option in Russian', () => {
+    const { code, stderr } = runCli(['--lang', 'en']);
+
+    expect(code).toBe(2);
+    expect(stderr).toContain('Неизвестный параметр «--lang».');
+    expect(stderr).toContain('Использование: npm run demo');
+    expect(stderr).not.toContain('Unknown option');
+  });
+
+  it('names a bad option in English', () => {
+    const { code, stderr } = runCli(['--locale', 'en', '-x']);
+
+    expect(code).toBe(2);
+    expect(stderr).toContain('Unknown option "-x".');
+    expect(stderr).toContain('Usage: npm run demo');
+  });
+
+  it('asks for the language after --locale', () => {
+    const { code, stderr } = runCli(['--locale']);
+
+    expect(code).toBe(2);
+    expect(stderr).toContain('После --locale укажите язык: --locale ru или --locale en.');
+    expect(stderr).not.toContain('argument missing');
   });
 
   it('reports a missing file', () => {

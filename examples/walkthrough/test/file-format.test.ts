@@ -100,3 +100,30 @@ describe('parseApplicationFile', () => {
     expect(stepActions).toContain('dispatch_package');
   });
 });
+
+describe('parseApplicationFile on broken JSON', () => {
+  const messageOf = (text: string, locale: 'ru' | 'en' = 'ru') => {
+    const result = parseApplicationFile(text, locale);
+    return result.ok ? '' : (result.problems[0]?.message ?? '');
+  };
+
+  it('gives the line and column of a trailing comma', () => {
+    expect(messageOf('{\n  "title": "x",\n}')).toBe(
+      'Файл не является корректным JSON: в строке 3, столбце 1 ожидается имя поля в двойных кавычках (нет ли лишней запятой перед «}»?). Проверьте запятые, кавычки и скобки.',
+    );
+  });
+
+  it('points at an unquoted value', () => {
+    expect(messageOf('{"title": x}')).toContain('в строке 1, столбце 11 недопустимый символ');
+  });
+
+  it('reports text after the value', () => {
+    expect(messageOf('{}\n}', 'en')).toBe(
+      'The file is not valid JSON: at line 2, column 1, text follows the end of the JSON value. Check the commas, quotes and brackets.',
+    );
+  });
+
+  it('reports an empty file', () => {
+    expect(messageOf('')).toContain('в конце файла (строка 1, столбец 1) ожидается значение');
+  });
+});
