@@ -1,3 +1,4 @@
+import { StoreError, formatStoreError } from '@fioco-flow/store-postgres';
 import { ConfigError, readConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { startServer, type RunningServer } from './server.js';
@@ -43,7 +44,14 @@ async function main(): Promise<void> {
   try {
     server = await startServer(config, logger);
   } catch (error) {
-    logger.fatal({ err: error }, 'the server did not start');
+    if (error instanceof StoreError) {
+      // A locked or mismatched store is the operator's to fix, so the log keeps the code without a stack and the
+      // person at the terminal gets the store's own sentence in Russian.
+      logger.fatal({ code: error.code, message: error.message }, 'the server did not start');
+      process.stderr.write(`Сервер не запущен. ${formatStoreError(error, 'ru')}\n`);
+    } else {
+      logger.fatal({ err: error }, 'the server did not start');
+    }
     process.exitCode = 1;
     return;
   }

@@ -94,7 +94,12 @@ describe('example server process', () => {
   });
 
   it('refuses a second process on the same data directory', async () => {
-    await expect(startServerProcess({ dataDir, timeoutMs: 45_000 })).rejects.toThrow(/exited with 1/u);
+    const second = startServerProcess({ dataDir, timeoutMs: 45_000 });
+
+    await expect(second).rejects.toThrow(/exited with 1/u);
+    await expect(second).rejects.toThrow(/Сервер не запущен\. Каталог данных \S+ уже используется процессом \d+/u);
+    await expect(second).rejects.toThrow(/"code":"STORE_LOCKED"/u);
+    await expect(second).rejects.not.toThrow(/"stack"/u);
   }, 60_000);
 
   it('stops on SIGTERM, releases the lock and keeps the data', async () => {
