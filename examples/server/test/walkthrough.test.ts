@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { removeDirectory, startServerProcess, temporaryDirectory, type ServerProcess } from './support/server-process.js';
@@ -50,7 +50,8 @@ describe.skipIf(!hasTools)('README curl walkthrough', () => {
         env: { FIOCO_NOW: '2027-01-25T09:00:00+03:00', FIOCO_CLOCK_CONTROL: '1', WEB_DIR: `${dataDir}/no-page` },
       });
 
-      const result = spawnSync('bash', ['-c', walkthroughScript(readme.text)], {
+      // The README tells the reader to run a saved copy with `bash -euo pipefail`, so the test stops at the first error too.
+      const result = spawnSync('bash', ['-euo', 'pipefail', '-c', walkthroughScript(readme.text)], {
         cwd: workDir,
         encoding: 'utf8',
         timeout: 150_000,
@@ -65,6 +66,7 @@ describe.skipIf(!hasTools)('README curl walkthrough', () => {
       expect(output).toMatch(/"codeWord":"[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}"/u);
       expect(output).toContain('package.dispatch → Завершена');
       expect(readFileSync(`${workDir}/contract-draft.pdf`, 'latin1').startsWith('%PDF-')).toBe(true);
+      expect(readdirSync(workDir).sort()).toEqual(['contract-draft.pdf', 'headers.txt', 'response.json', 'scan.pdf']);
     }, 200_000);
   }
 });
