@@ -164,8 +164,46 @@ export type ReferenceProblemCode =
   | 'steps_out_of_order'
   | 'course_dates_reversed';
 
+/**
+ * Sections of an application file as far as they could be read. An entry is `undefined` when it has no readable
+ * id, and `program` when the section does not match its schema. A step keeps the fields that were readable.
+ */
+export interface ReadableFile {
+  readonly program: ProgramData | undefined;
+  readonly actors: readonly (IdOnly | undefined)[];
+  readonly participants: readonly (ParticipantEntry | IdOnly | undefined)[];
+  readonly files: readonly (IdOnly | undefined)[];
+  readonly steps: readonly (ReadableStep | undefined)[];
+}
+
+interface IdOnly {
+  readonly id: string;
+}
+
+/** A step's readable fields, and the whole step when it matched its schema. */
+export interface ReadableStep {
+  readonly at?: string | undefined;
+  readonly actor?: string | undefined;
+  readonly action?: StepAction | undefined;
+  readonly step?: Step | undefined;
+}
+
 /** Checks what a schema cannot: ids are unique, every reference names something in the file, steps are in time order. */
 export function checkReferences(file: ApplicationFile): ReferenceProblem[] {
+  return checkReadableReferences({
+    program: file.program,
+    actors: file.actors,
+    participants: file.participants,
+    files: file.files,
+    steps: file.steps.map((step) => ({ at: step.at, actor: step.actor, action: step.action, step })),
+  });
+}
+
+/**
+ * Runs the checks of `checkReferences` on a file with structural problems, so that both kinds are reported in one
+ * run. A reference is reported unknown only when every entry of the section it points into has a readable id.
+ */
+export function checkReadableReferences(file: ReadableFile): ReferenceProblem[] {
   const problems: ReferenceProblem[] = [];
   const report = (path: (string | number)[], code: ReferenceProblemCode, params: Record<string, string | number> = {}) =>
     problems.push({ path, code, params });
@@ -173,25 +211,28 @@ export function checkReferences(file: ApplicationFile): ReferenceProblem[] {
   const fileIds = uniqueIds(file.files, 'files', report);
   const rowIds = uniqueIds(file.participants, 'participants', report);
   const actorIds = uniqueIds(file.actors, 'actors', report);
-  const subjectIds = uniqueIds(file.program.subjects, ['program', 'subjects'], report);
+  const { program } = file;
+  const subjectIds = program === undefined ? undefined : uniqueIds(program.subjects, ['program', 'subjects'], report);
 
   const requireFile = (path: (string | number)[], fileId: string) => {
-    if (!fileIds.has(fileId)) report(path, 'unknown_file', { id: fileId });
+    if (fileIds !== undefined && !fileIds.has(fileId)) report(path, 'unknown_file', { id: fileId });
   };
   const requireRow = (path: (string | number)[], rowId: string) => {
-    if (!rowIds.has(rowId)) report(path, 'unknown_row', { id: rowId });
+    if (rowIds !== undefined && !rowIds.has(rowId)) report(path, 'unknown_row', { id: rowId });
   };
 
-  const { program } = file;
-  if (program.courseEnd < program.courseStart) {
-    report(['program', 'courseEnd'], 'course_dates_reversed', { start: program.courseStart, end: program.courseEnd });
+  if (program !== undefined) {
+    if (program.courseEnd < program.courseStart) {
+      report(['program', 'courseEnd'], 'course_dates_reversed', { start: program.courseStart, end: program.courseEnd });
+    }
+    requireFile(['program', 'templates', 'contract', 'prepayment'], program.templates.contract.prepayment);
+    requireFile(['program', 'templates', 'contract', 'postpayment'], program.templates.contract.postpayment);
+    requireFile(['program', 'templates', 'consentForm'], program.templates.consentForm);
   }
-  requireFile(['program', 'templates', 'contract', 'prepayment'], program.templates.contract.prepayment);
-  requireFile(['program', 'templates', 'contract', 'postpayment'], program.templates.contract.postpayment);
-  requireFile(['program', 'templates', 'consentForm'], program.templates.consentForm);
 
   file.participants.forEach((row, index) => {
-    if (typeof row['subject'] === 'string' && !subjectIds.has(row['subject'])) {
+    if (row === undefined || !('documents' in row)) return;
+    if (subjectIds !== undefined && typeof row['subject'] === 'string' && !subjectIds.has(row['subject'])) {
       report(['participants', index, 'subject'], 'unknown_subject', { id: row['subject'] });
     }
     row.documents.forEach((document, documentIndex) =>
@@ -200,17 +241,18 @@ export function checkReferences(file: ApplicationFile): ReferenceProblem[] {
   });
 
   file.steps.forEach((step, index) => {
+    if (step === undefined) return;
     const path = ['steps', index];
-    checkStepActor(step, [...path, 'actor'], actorIds, report);
+    if (step.actor !== undefined && step.action !== undefined) checkStepActor(step.actor, step.action, [...path, 'actor'], actorIds, report);
 
-    if (index === 0 && step.action !== 'create_draft') report([...path, 'action'], 'first_step_not_create', {});
+    if (index === 0 && step.action !== undefined && step.action !== 'create_draft') report([...path, 'action'], 'first_step_not_create', {});
     if (index > 0 && step.action === 'create_draft') report([...path, 'action'], 'second_create', {});
-    const previous = file.steps[index - 1];
-    if (previous && Date.parse(step.at) < Date.parse(previous.at)) {
-      report([...path, 'at'], 'steps_out_of_order', { at: step.at, previous: previous.at });
+    const previous = file.steps[index - 1]?.at;
+    if (previous !== undefined && step.at !== undefined && Date.parse(step.at) < Date.parse(previous)) {
+      report([...path, 'at'], 'steps_out_of_order', { at: step.at, previous });
     }
 
-    for (const [field, value] of stepReferences(step)) {
+    for (const [field, value] of step.step === undefined ? [] : stepReferences(step.step)) {
       if (value.kind === 'row') requireRow([...path, ...field], value.id);
       else requireFile([...path, ...field], value.id);
     }
@@ -219,32 +261,79 @@ export function checkReferences(file: ApplicationFile): ReferenceProblem[] {
   return problems;
 }
 
+/** Reads what it can of a file that does not match `applicationFileSchema`, for `checkReadableReferences`. */
+export function readableFile(json: unknown): ReadableFile {
+  const root = isRecord(json) ? json : {};
+  const program = programSchema.safeParse(root['program']);
+  const entries = <T>(value: unknown, read: (entry: unknown) => T | undefined): (T | undefined)[] =>
+    Array.isArray(value) ? value.map(read) : [undefined];
+  const participant = (entry: unknown) => {
+    const parsed = participantEntrySchema.safeParse(entry);
+    return parsed.success ? (parsed.data as ParticipantEntry) : readableId(entry);
+  };
+
+  return {
+    program: program.success ? program.data : undefined,
+    actors: entries(root['actors'], readableId),
+    participants: entries(root['participants'], participant),
+    files: entries(root['files'], readableId),
+    steps: Array.isArray(root['steps']) ? root['steps'].map(readableStep) : [],
+  };
+}
+
+function readableId(entry: unknown): IdOnly | undefined {
+  const parsed = id.safeParse(isRecord(entry) ? entry['id'] : undefined);
+  return parsed.success ? { id: parsed.data } : undefined;
+}
+
+function readableStep(entry: unknown): ReadableStep | undefined {
+  if (!isRecord(entry)) return undefined;
+  const parsed = stepSchema.safeParse(entry);
+  if (parsed.success) return { at: parsed.data.at, actor: parsed.data.actor, action: parsed.data.action, step: parsed.data };
+
+  const at = instant.safeParse(entry['at']);
+  const actor = id.safeParse(entry['actor']);
+  const action = stepActions.find((known) => known === entry['action']);
+  return { at: at.success ? at.data : undefined, actor: actor.success ? actor.data : undefined, action };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Collects a section's ids, reporting duplicates; `undefined` when an entry has no readable id. */
 function uniqueIds(
-  items: readonly { id: string }[],
+  items: readonly (IdOnly | undefined)[],
   section: string | string[],
   report: (path: (string | number)[], code: ReferenceProblemCode, params: Record<string, string | number>) => void,
-): Set<string> {
+): Set<string> | undefined {
   const seen = new Set<string>();
   const prefix = typeof section === 'string' ? [section] : section;
+  let complete = true;
   items.forEach((item, index) => {
+    if (item === undefined) {
+      complete = false;
+      return;
+    }
     if (seen.has(item.id)) report([...prefix, index, 'id'], 'duplicate_id', { id: item.id });
     seen.add(item.id);
   });
-  return seen;
+  return complete ? seen : undefined;
 }
 
 function checkStepActor(
-  step: Step,
+  actor: string,
+  action: StepAction,
   path: (string | number)[],
-  actorIds: ReadonlySet<string>,
+  actorIds: ReadonlySet<string> | undefined,
   report: (path: (string | number)[], code: ReferenceProblemCode, params: Record<string, string | number>) => void,
 ): void {
-  if (step.actor === SYSTEM_ACTOR) {
-    if (step.action !== 'tick') report(path, 'system_step_not_tick', { action: step.action });
+  if (actor === SYSTEM_ACTOR) {
+    if (action !== 'tick') report(path, 'system_step_not_tick', { action });
     return;
   }
-  if (step.action === 'tick') report(path, 'tick_not_system', { actor: step.actor });
-  else if (!actorIds.has(step.actor)) report(path, 'unknown_actor', { id: step.actor });
+  if (action === 'tick') report(path, 'tick_not_system', { actor });
+  else if (actorIds !== undefined && !actorIds.has(actor)) report(path, 'unknown_actor', { id: actor });
 }
 
 type Reference = { kind: 'row' | 'file'; id: string };

@@ -9,7 +9,7 @@ import {
   type ProgramRules,
   type Violation,
 } from '@fioco-flow/rules';
-import { applicationFileSchema, checkReferences, type ApplicationFile } from './file-format.js';
+import { applicationFileSchema, checkReadableReferences, checkReferences, readableFile, type ApplicationFile } from './file-format.js';
 import { fileFormatMessages, formatReferenceProblem } from './texts.js';
 
 /** One thing wrong with an application file: where (`participants[2].snils`) and what, as a sentence. */
@@ -50,12 +50,12 @@ export function parseApplicationFile(source: string, locale: Locale = 'ru'): Loa
     : violationsFromZod(parsed.error).map((violation) => describe(violation, locale, valueAt(json, violation.path)));
   // The requisites and rows are checked even when another part of the file is malformed, so one run lists everything.
   const valueProblems = checkValues(json, locale);
-  const referenceProblems = parsed.success
-    ? checkReferences(parsed.data as ApplicationFile).map((problem) => ({
-        path: formatPath(problem.path),
-        message: formatReferenceProblem(problem, locale),
-      }))
-    : [];
+  // A file with structural problems still gets its references checked, as far as its sections can be read.
+  const references = parsed.success ? checkReferences(parsed.data as ApplicationFile) : checkReadableReferences(readableFile(json));
+  const referenceProblems = references.map((problem) => ({
+    path: formatPath(problem.path),
+    message: formatReferenceProblem(problem, locale),
+  }));
 
   const problems = firstPerPath([...structureProblems, ...valueProblems, ...referenceProblems]);
   return parsed.success && problems.length === 0 ? { ok: true, file: parsed.data as ApplicationFile } : { ok: false, problems };

@@ -81,6 +81,23 @@ describe('walkthrough command line', () => {
     expect(stderr).toContain('  • steps[6].row: There is no participant row with id "row-9" under participants.');
   });
 
+  it('lists broken references beside other problems', () => {
+    const path = writeVariant('mixed.json', (file) => {
+      file.steps[3].at = '2026-02-20 11:05';
+      file.participants[1].snils = '143-902-781 62';
+      file.steps[5].actor = 'rep-ivanova';
+      file.steps[6].row = 'row-9';
+    });
+    const { code, stderr } = runCli([path]);
+
+    expect(code).toBe(1);
+    expect(stderr).toContain('Исправьте ошибки (4):');
+    expect(stderr).toContain('  • steps[3].at: Время шага «2026-02-20 11:05» записано неверно.');
+    expect(stderr).toContain('  • participants[1].snils: ');
+    expect(stderr).toContain('  • steps[5].actor: ');
+    expect(stderr).toContain('  • steps[6].row: ');
+  });
+
   it('reports a file that is not JSON', () => {
     const path = join(scratch, 'broken.json');
     writeFileSync(path, '{ "title": ');

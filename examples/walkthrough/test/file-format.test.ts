@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { applicationFileSchema, checkReferences, stepActions, type ApplicationFile } from '../src/file-format.js';
+import { applicationFileSchema, checkReadableReferences, checkReferences, readableFile, stepActions, type ApplicationFile } from '../src/file-format.js';
 import { parseApplicationFile } from '../src/load-file.js';
 
 const source = readFileSync(fileURLToPath(new URL('../application.json', import.meta.url)), 'utf8');
@@ -125,5 +125,37 @@ describe('parseApplicationFile on broken JSON', () => {
 
   it('reports an empty file', () => {
     expect(messageOf('')).toContain('в конце файла (строка 1, столбец 1) ожидается значение');
+  });
+});
+
+describe('checkReadableReferences', () => {
+  const raw = () => JSON.parse(source) as Record<string, any>;
+
+  it('checks the readable steps of a malformed file', () => {
+    const json = raw();
+    json.steps[3].at = 'yesterday';
+    json.steps[4].actor = 'nobody';
+    json.steps[6].rows = ['row-1', 'row-9'];
+    json.steps[6].note = 42;
+
+    expect(checkReadableReferences(readableFile(json))).toEqual([{ path: ['steps', 4, 'actor'], code: 'unknown_actor', params: { id: 'nobody' } }]);
+  });
+
+  it('reports no unknown id when a section entry has no id', () => {
+    const json = raw();
+    delete json.files[0].id;
+    json.steps[0].at = 'yesterday';
+
+    expect(checkReadableReferences(readableFile(json)).filter((problem) => problem.code === 'unknown_file')).toEqual([]);
+  });
+
+  it('reports unknown files when the files section is readable', () => {
+    const json = raw();
+    json.steps[0].at = 'yesterday';
+    json.participants[0].documents[0].file = 'f-missing';
+
+    expect(checkReadableReferences(readableFile(json))).toEqual([
+      { path: ['participants', 0, 'documents', 0, 'file'], code: 'unknown_file', params: { id: 'f-missing' } },
+    ]);
   });
 });
