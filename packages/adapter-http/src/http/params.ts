@@ -77,3 +77,22 @@ export function optionalInstant(name: string, value: string | undefined): string
   }
   return value;
 }
+
+/**
+ * Reads an optional IANA time zone name, such as `Asia/Vladivostok`.
+ *
+ * @throws {ProblemError} `invalid_parameter` (400) when it is present and not a time zone in the runtime's IANA database.
+ */
+export function optionalTimeZone(name: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return value;
+  } catch {
+    throw problem('invalid_parameter', {
+      name,
+      value,
+      expected: { ru: 'часовой пояс IANA, например Asia/Vladivostok', en: 'an IANA time zone such as Asia/Vladivostok' },
+    });
+  }
+}

@@ -10,7 +10,7 @@ import { readJsonBody } from '../http/body.js';
 import { serviceIdempotencyKey, serviceRecordStatus } from '../http/idempotency.js';
 import { versionETag } from '../http/conditional.js';
 import type { AdapterEnv } from '../http/env.js';
-import { optionalChoice, requireInteger } from '../http/params.js';
+import { optionalChoice, optionalTimeZone, requireInteger } from '../http/params.js';
 import { problem } from '../problems/problem.js';
 import { problemFromServiceError } from '../problems/service-errors.js';
 import { toApplicationBody, toAvailableCommandsBody, toEventBody } from '../views/application.js';
@@ -130,7 +130,7 @@ export function registerApplicationRoutes(app: Hono<AdapterEnv>, dependencies: R
     const result = await service.deadlines(c.req.param('id'), c.get('actor'), { locale: c.get('locale') });
     if (!result.ok) throw problemFromServiceError(result.error, c.get('locale'));
     return c.json({
-      deadlines: orderedDeadlines(result.deadlines).map((deadline) => toDeadlineView(deadline, c.get('locale'), checkedTimeZone(organizationTimeZone))),
+      deadlines: orderedDeadlines(result.deadlines).map((deadline) => toDeadlineView(deadline, c.get('locale'), optionalTimeZone('organizationTimeZone', organizationTimeZone))),
     });
   });
 
@@ -138,7 +138,7 @@ export function registerApplicationRoutes(app: Hono<AdapterEnv>, dependencies: R
     const application = await loadApplication(c, service);
     const result = await service.deadlines(application.id, c.get('actor'), { locale: c.get('locale') });
     if (!result.ok) throw problemFromServiceError(result.error, c.get('locale'));
-    const organizationTimeZone = checkedTimeZone(c.req.query('organizationTimeZone'));
+    const organizationTimeZone = optionalTimeZone('organizationTimeZone', c.req.query('organizationTimeZone'));
 
     const feed = renderDeadlineFeed(
       {
@@ -187,18 +187,4 @@ function parseStates(value: string | undefined): ApplicationState[] | undefined 
     throw problem('invalid_parameter', { name: 'state', value: unknown, expected: { ru: `состояния через запятую: ${list}`, en: `comma-separated states: ${list}` } });
   }
   return states as ApplicationState[];
-}
-
-function checkedTimeZone(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: value });
-    return value;
-  } catch {
-    throw problem('invalid_parameter', {
-      name: 'organizationTimeZone',
-      value,
-      expected: { ru: 'часовой пояс IANA, например Asia/Vladivostok', en: 'an IANA time zone such as Asia/Vladivostok' },
-    });
-  }
 }

@@ -1,8 +1,7 @@
 import { computeDeadlines, type DeadlinePolicy, type WorkCalendar } from '@fioco-flow/rules';
 import type { Hono } from 'hono';
 import type { AdapterEnv } from '../http/env.js';
-import { optionalChoice, optionalInstant, requireInteger, requireIsoDate } from '../http/params.js';
-import { problem } from '../problems/problem.js';
+import { optionalChoice, optionalInstant, optionalTimeZone, requireInteger, requireIsoDate } from '../http/params.js';
 import { spansProvisionalYear, toDayView, toDeadlineView, withinCalendar } from '../views/calendar.js';
 
 /** Calendar and deadline policy of the public calendar and deadline routes. */
@@ -23,7 +22,7 @@ export function registerCalendarRoutes(app: Hono<AdapterEnv>, options: CalendarR
     const delivery = optionalChoice('delivery', c.req.query('delivery'), ['paper', 'electronic'] as const) ?? 'paper';
     const submittedAt = optionalInstant('submittedAt', c.req.query('submittedAt'));
     const actPostedAt = optionalInstant('actPostedAt', c.req.query('actPostedAt'));
-    const organizationTimeZone = optionalTimeZone(c.req.query('organizationTimeZone'));
+    const organizationTimeZone = optionalTimeZone('organizationTimeZone', c.req.query('organizationTimeZone'));
     const locale = c.get('locale');
 
     const deadlines = withinCalendar(calendar, courseStart, () =>
@@ -70,18 +69,4 @@ export function registerCalendarRoutes(app: Hono<AdapterEnv>, options: CalendarR
     const day = withinCalendar(calendar, date, () => calendar.describeDay(date));
     return c.json({ ...toDayView(day, c.get('locale')), calendar: calendar.name[c.get('locale')] });
   });
-}
-
-function optionalTimeZone(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: value });
-    return value;
-  } catch {
-    throw problem('invalid_parameter', {
-      name: 'organizationTimeZone',
-      value,
-      expected: { ru: 'часовой пояс IANA, например Asia/Vladivostok', en: 'an IANA time zone such as Asia/Vladivostok' },
-    });
-  }
 }
