@@ -1,10 +1,12 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
 
-// Patterns of personal data that an error message could carry from a rejected value: SNILS (with or without
-// separators) and the series and number of a Russian passport. They are replaced before a line is written.
+// Patterns of personal data that an error message or a request path could carry from a value a client sent: SNILS
+// (with or without separators, a percent-encoded space included) and the series and number of a Russian passport.
+// They are replaced before a line is written.
+const separator = String.raw`(?:[-\s\u00a0._]|%20)?`;
 const personalDataPatterns: readonly RegExp[] = [
-  /\b\d{3}[-\s\u00a0]?\d{3}[-\s\u00a0]?\d{3}[-\s\u00a0]?\d{2}\b/gu,
-  /\b\d{2}\s?\d{2}\s?\d{6}\b/gu,
+  new RegExp(String.raw`\b\d{3}${separator}\d{3}${separator}\d{3}${separator}\d{2}\b`, 'gu'),
+  new RegExp(String.raw`\b\d{2}${separator}\d{2}${separator}\d{6}\b`, 'gu'),
 ];
 
 /**

@@ -14,7 +14,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { createAuthenticator, demoAccounts, demoOrganization, loadDemoTokens, type DemoTokens, type TokenSource } from './accounts.js';
 import { createServerClock, type ServerClock } from './clock.js';
 import type { ServerConfig } from './config.js';
-import type { Logger } from './logger.js';
+import { scrubPersonalData, type Logger } from './logger.js';
 import { demoPrograms, seedTemplates } from './seed.js';
 
 /** A running example server. */
@@ -104,7 +104,7 @@ async function startOnStore(
     basePath: '/api',
     onError: (error, context) => {
       const url = new URL(context.request.url);
-      logger.error({ err: error, method: context.request.method, path: url.pathname, actorId: context.actorId }, 'request failed');
+      logger.error({ err: error, method: context.request.method, path: scrubPersonalData(url.pathname), actorId: context.actorId }, 'request failed');
     },
   });
 
@@ -132,7 +132,9 @@ async function startOnStore(
   app.use(async (c, next) => {
     const started = performance.now();
     await next();
-    logger.debug({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
+    // A client may put a СНИЛС where an id belongs, and the path would carry it into the log.
+    const path = scrubPersonalData(c.req.path);
+    logger.debug({ method: c.req.method, path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
   });
   app.all('/api/*', (c) => api(c.req.raw));
   app.all('/api', (c) => api(c.req.raw));
