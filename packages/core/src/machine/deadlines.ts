@@ -1,9 +1,9 @@
 import { TZDate } from '@date-fns/tz';
 import {
   computeDeadlines,
+  deadlineDays,
   defaultDeadlinePolicy,
   type ApplicationDeadlines,
-  type DayDescription,
   type Deadline,
   type DeadlinePolicy,
   type IsoDate,
@@ -150,36 +150,16 @@ export function applicationDeadlines(data: ApplicationData, dependencies: Calend
   };
 }
 
-/** Returns the ISO date `days` calendar days after `date` (UTC arithmetic, so the machine's time zone has no effect). */
-function addDays(date: IsoDate, days: number): IsoDate {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
-}
-
 /**
- * Gives a recomputed deadline the stored date, end and provisional flag. When the dates differ, the counted and
- * skipped days are listed again between the anchor and the stored date, in the same way computeDeadlines walks them.
+ * Gives a recomputed deadline the stored date, end and provisional flag. When the dates differ, deadlineDays lists
+ * the counted and skipped days again between the anchor and the stored date, as computeDeadlines does.
  */
 function withStoredDate(deadline: Deadline, stored: DeadlineSummary, calendar: WorkCalendar): Deadline {
   const fixed = { ...deadline, endsAt: stored.endsAt, provisional: stored.provisional };
   if (deadline.date === stored.date) return fixed;
 
-  const { anchor, direction, mode } = deadline.explanation;
-  const from = direction === 'forward' ? addDays(anchor, 1) : mode === 'full-days' ? addDays(stored.date, 1) : stored.date;
-  const to = direction === 'forward' ? stored.date : addDays(anchor, -1);
-  const countedDays: IsoDate[] = [];
-  const skippedDays: DayDescription[] = [];
-  const countedWorkingWeekends: DayDescription[] = [];
-  for (let date = from; date <= to; date = addDays(date, 1)) {
-    const day = calendar.describeDay(date);
-    if (!day.working) {
-      skippedDays.push(day);
-      continue;
-    }
-    countedDays.push(date);
-    if (day.kind === 'working_weekend') countedWorkingWeekends.push(day);
-  }
-  return { ...fixed, date: stored.date, explanation: { ...deadline.explanation, countedDays, skippedDays, countedWorkingWeekends } };
+  const days = deadlineDays(calendar, deadline.explanation, stored.date);
+  return { ...fixed, date: stored.date, explanation: { ...deadline.explanation, ...days } };
 }
 
 function computeForData(

@@ -15,19 +15,29 @@ interface DeadlineSpec {
   readonly organizationCalendar: boolean;
 }
 
-/** Lists the days between the anchor and the deadline, each either counted or skipped. */
-function walkDays(calendar: WorkCalendar, from: IsoDate, to: IsoDate) {
+/**
+ * Lists the days a deadline on `date` counts and skips. Forward: the days after the anchor up to the deadline.
+ * Backward: the deadline (counted only in 'inclusive' mode) and the days up to the day before the anchor.
+ */
+export function deadlineDays(
+  calendar: WorkCalendar,
+  explanation: Pick<DeadlineExplanation, 'anchor' | 'direction' | 'mode'>,
+  date: IsoDate,
+): Pick<DeadlineExplanation, 'countedDays' | 'skippedDays' | 'countedWorkingWeekends'> {
+  const { anchor, direction, mode } = explanation;
+  const from = direction === 'forward' ? addCalendarDays(anchor, 1) : mode === 'full-days' ? addCalendarDays(date, 1) : date;
+  const to = direction === 'forward' ? date : addCalendarDays(anchor, -1);
   const countedDays: IsoDate[] = [];
   const skippedDays: DayDescription[] = [];
   const countedWorkingWeekends: DayDescription[] = [];
-  for (let date = from; date <= to; date = addCalendarDays(date, 1)) {
-    const day = calendar.describeDay(date);
-    if (!day.working) {
-      skippedDays.push(day);
+  for (let day = from; day <= to; day = addCalendarDays(day, 1)) {
+    const description = calendar.describeDay(day);
+    if (!description.working) {
+      skippedDays.push(description);
       continue;
     }
-    countedDays.push(date);
-    if (day.kind === 'working_weekend') countedWorkingWeekends.push(day);
+    countedDays.push(day);
+    if (description.kind === 'working_weekend') countedWorkingWeekends.push(description);
   }
   return { countedDays, skippedDays, countedWorkingWeekends };
 }
@@ -51,11 +61,7 @@ function buildDeadline(spec: DeadlineSpec, policy: DeadlinePolicy): Deadline {
   }
   const date = calendar.addWorkingDays(anchor, steps);
 
-  // Forward: the days after the anchor up to the deadline. Backward: the deadline (counted only in 'inclusive'
-  // mode) and the days up to the day before the course start.
-  const walkFrom = direction === 'forward' ? addCalendarDays(anchor, 1) : mode === 'full-days' ? addCalendarDays(date, 1) : date;
-  const walkTo = direction === 'forward' ? date : addCalendarDays(anchor, -1);
-  const days = walkDays(calendar, walkFrom, walkTo);
+  const days = deadlineDays(calendar, { anchor, direction, mode }, date);
 
   const first = direction === 'forward' ? anchor : date;
   const last = direction === 'forward' ? date : anchor;

@@ -8,6 +8,6 @@ export type {
   DeadlinePolicy,
 } from './types.js';
 export { defaultDeadlinePolicy } from './policy.js';
-export { computeDeadlines, isOnTime } from './computeDeadlines.js';
+export { computeDeadlines, deadlineDays, isOnTime } from './computeDeadlines.js';
 export { renderDeadline, type RenderDeadlineOptions } from './renderDeadline.js';
 export { dateInTimeZone, formatDate, formatInstant } from './time.js';

@@ -4,6 +4,7 @@ import { russianCalendar, tatarstanCalendar } from '../../src/calendar/index.js'
 import {
   computeDeadlines,
   dateInTimeZone,
+  deadlineDays,
   defaultDeadlinePolicy,
   isOnTime,
   type ApplicationDeadlines,
@@ -248,6 +249,56 @@ describe('computeDeadlines properties', () => {
         expect(isOnTime(contract, new Date(Date.parse(contract.endsAt) - 1))).toBe(true);
         expect(isOnTime(contract, contract.endsAt)).toBe(false);
       }),
+    );
+  });
+});
+
+describe('deadlineDays', () => {
+  const submittedAt = '2026-03-04T10:00:00+03:00';
+
+  it('lists days before a moved backward deadline', () => {
+    const { submission } = deadlines(course);
+
+    const days = deadlineDays(calendar, submission.explanation, '2026-03-05');
+
+    expect(days.countedDays).toEqual(['2026-03-05', '2026-03-06', '2026-03-10', '2026-03-11', '2026-03-12', '2026-03-13']);
+    expect(days.skippedDays.map((day) => day.date)).toEqual(['2026-03-07', '2026-03-08', '2026-03-09', '2026-03-14', '2026-03-15']);
+    expect(days.countedWorkingWeekends).toEqual([]);
+  });
+
+  it('skips the deadline in full-days mode', () => {
+    const { submission } = deadlines(course, { backwardMode: 'full-days' });
+
+    const days = deadlineDays(calendar, submission.explanation, '2026-03-05');
+
+    expect(days.countedDays).toEqual(['2026-03-06', '2026-03-10', '2026-03-11', '2026-03-12', '2026-03-13']);
+  });
+
+  it('lists days up to a moved forward deadline', () => {
+    const { review } = deadlines({ ...course, submittedAt });
+
+    const days = deadlineDays(calendar, review!.explanation, '2026-03-11');
+
+    expect(days.countedDays).toEqual(['2026-03-05', '2026-03-06', '2026-03-10', '2026-03-11']);
+    expect(days.skippedDays.map((day) => day.date)).toEqual(['2026-03-07', '2026-03-08', '2026-03-09']);
+  });
+
+  it('matches computeDeadlines on its own date', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(2014, 0, 1) / 86_400_000, max: Date.UTC(2026, 11, 1) / 86_400_000 }),
+        fc.constantFrom<'inclusive' | 'full-days'>('inclusive', 'full-days'),
+        (epochDay, backwardMode) => {
+          const courseStart = new Date(epochDay * 86_400_000).toISOString().slice(0, 10);
+          const result = deadlines({ courseStart, delivery: 'paper', submittedAt: `${courseStart}T10:00:00+03:00` }, { backwardMode });
+
+          for (const deadline of [result.submission, result.contract, result.review!]) {
+            const { countedDays, skippedDays, countedWorkingWeekends } = deadline.explanation;
+            expect(deadlineDays(calendar, deadline.explanation, deadline.date)).toEqual({ countedDays, skippedDays, countedWorkingWeekends });
+          }
+        },
+      ),
+      { numRuns: 100 },
     );
   });
 });
