@@ -37,7 +37,7 @@ const scan = createTextPdf(['Scan for the personal data test']);
 /** Lists every personal value of the test as a pattern that matches the forms it may take in a text. */
 function personalValues(): { label: string; pattern: RegExp }[] {
   const values: { label: string; pattern: RegExp }[] = [];
-  const spaced = (digits: string) => new RegExp(digits.split('').join('(?:[\\s\\-.]|%20|%2D|\\\\u00a0)*'), 'iu');
+  const spaced = (digits: string) => new RegExp(digits.split('').join('(?:[\\s\\-._]|%20|%2D|\\\\u00a0)*'), 'iu');
   for (const participant of participants) {
     const digits = participant.snils.replace(/\D/gu, '');
     values.push({ label: `СНИЛС of ${participant.lastName}`, pattern: spaced(digits) });
