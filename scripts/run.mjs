@@ -62,7 +62,9 @@ function run(command, commandArgs) {
       clearInterval(watch);
       process.off('SIGINT', forward);
       process.off('SIGTERM', forward);
-      resolve(code ?? (signal === 'SIGINT' ? 130 : signal === 'SIGTERM' ? 143 : 1));
+      // A process ended by a signal reports 128 + the signal's number, as shells do.
+      const signalCodes = { SIGINT: 130, SIGTERM: 143 };
+      resolve(code ?? signalCodes[signal] ?? 1);
     });
   });
 }
