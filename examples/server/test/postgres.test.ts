@@ -1,37 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeDirectory, startServerProcess, temporaryDirectory, type ServerProcess } from './support/server-process.js';
+import { adminUrl, probePostgres, runAdminStatement } from './support/postgres-admin.js';
 
 // The server on PostgreSQL (DATABASE_URL) instead of PGlite: it migrates a new database, keeps applications
 // across a restart, and stops cleanly. Runs when a server answers at DATABASE_URL or on 127.0.0.1:5432.
 
-const adminUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-
-async function probe(): Promise<string | null> {
-  const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 1500 });
-  try {
-    await client.connect();
-    await client.query('SELECT 1');
-    return null;
-  } catch (error) {
-    return error instanceof Error ? error.message || error.name : String(error);
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-const failure = await probe();
+const failure = await probePostgres();
 if (failure !== null) {
   console.warn(
     `SKIPPED examples/server/test/postgres.test.ts: PostgreSQL at ${new URL(adminUrl).host} did not accept a connection (${failure}). ` +
@@ -46,7 +21,7 @@ describe.skipIf(failure !== null)('example server on PostgreSQL', () => {
   let server: ServerProcess | undefined;
 
   beforeAll(async () => {
-    await admin(`CREATE DATABASE ${database}`);
+    await runAdminStatement(`CREATE DATABASE ${database}`);
     const url = new URL(adminUrl);
     url.pathname = `/${database}`;
     databaseUrl = url.toString();
@@ -55,7 +30,7 @@ describe.skipIf(failure !== null)('example server on PostgreSQL', () => {
 
   afterAll(async () => {
     await server?.stop('SIGKILL');
-    await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await runAdminStatement(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
     await removeDirectory(dataDir);
   }, 30_000);
 

@@ -58,7 +58,8 @@ const organization = {
 function snils(number) {
   const digits = String(number).padStart(9, '0');
   const sum = [...digits].reduce((total, digit, index) => total + Number(digit) * (9 - index), 0);
-  const reduced = sum < 100 ? sum : sum % 101 === 100 ? 0 : sum % 101;
+  let reduced = sum < 100 ? sum : sum % 101;
+  if (reduced === 100) reduced = 0;
   return `${digits.slice(0, 3)}-${digits.slice(3, 6)}-${digits.slice(6, 9)} ${String(reduced).padStart(2, '0')}`;
 }
 

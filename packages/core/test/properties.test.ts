@@ -195,7 +195,9 @@ function payloadFor(type: CommandType, data: ApplicationData, pick: number, flav
       return { results: data.rows.map((entry, index) => ({ rowId: entry.id, passed: ((flavor >> index) & 1) === 0 })) };
     case 'payment.record': {
       const outstanding = Math.max(1, contractSum(data) - paidAmount(data));
-      const amount = flavor % 3 === 0 ? outstanding : flavor % 3 === 1 ? Math.max(1, Math.floor(outstanding / 2)) : outstanding + 100;
+      // The whole rest, half of it, or 1 ₽ too much.
+      const amounts = [outstanding, Math.max(1, Math.floor(outstanding / 2)), outstanding + 100];
+      const amount = amounts[flavor % 3]!;
       return { amount, paidOn: today, reference: `п/п ${flavor % 100}` };
     }
     case 'message.post':

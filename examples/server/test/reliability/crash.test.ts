@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { createApplicationService, type ApplicationEventRecord } from '@fioco-flow/core';
 import { russianCalendar } from '@fioco-flow/rules';
 import { createPgliteStore, createPostgresStore } from '@fioco-flow/store-postgres';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeDirectory, startServerProcess, temporaryDirectory, type ServerProcess } from '../support/server-process.js';
+import { adminUrl, probePostgres, runAdminStatement } from '../support/postgres-admin.js';
 
 // The example server is killed with SIGKILL while clients send commands, then started again on the same data. Every
 // command it acknowledged must be in the log once. A command whose response a kill cut off is sent again with the
@@ -15,34 +15,11 @@ import { removeDirectory, startServerProcess, temporaryDirectory, type ServerPro
 const long = process.env.FIOCO_LONG === '1';
 const kills = long ? 12 : 3;
 const workers = 8;
-const adminUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const programId = 'vpr-2027-02';
 // Each start moves the clock ten minutes on, past the 60 seconds a pending Idempotency-Key blocks.
 const startOf = (run: number) => new Date(Date.parse('2027-01-25T09:00:00+03:00') + run * 10 * 60_000).toISOString();
 
-async function probe(): Promise<string | null> {
-  const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 1500 });
-  try {
-    await client.connect();
-    return null;
-  } catch (error) {
-    return error instanceof Error ? error.message || error.name : String(error);
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-const postgresFailure = await probe();
+const postgresFailure = await probePostgres();
 if (postgresFailure !== null) {
   console.warn(
     `SKIPPED the PostgreSQL block of examples/server/test/reliability/crash.test.ts: PostgreSQL at ${new URL(adminUrl).host} ` +
@@ -126,7 +103,7 @@ for (const { name, skip } of backends) {
       dataDir = await temporaryDirectory('fioco-flow-crash-');
       if (name === 'PostgreSQL') {
         database = `fioco_rel_${randomBytes(6).toString('hex')}`;
-        await admin(`CREATE DATABASE ${database}`);
+        await runAdminStatement(`CREATE DATABASE ${database}`);
         const url = new URL(adminUrl);
         url.pathname = `/${database}`;
         databaseUrl = url.toString();
@@ -135,7 +112,7 @@ for (const { name, skip } of backends) {
 
     afterAll(async () => {
       await server?.stop('SIGKILL');
-      if (database !== '') await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      if (database !== '') await runAdminStatement(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
       await removeDirectory(dataDir);
     }, 60_000);
 
